@@ -1,0 +1,33 @@
+"""Sphinx configuration of the publication.
+
+The languages are not declared here: they live once, in ``[tool.editions]`` of
+``pyproject.toml``, and the ``editions.sphinxext`` extension reads them.
+"""
+
+project = "Editions"
+author = "The editors"
+copyright = "2026, the editors"
+
+extensions = ["editions.sphinxext"]
+
+# English is the source language; `editions build` overrides it per edition.
+language = "en"
+locale_dirs = ["../locale/"]
+# One catalog per document: a changed msgstr re-reads only its own page.
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_last_translator = "Editions"
+gettext_language_team = "Editions translators"
+
+# A publication, not API documentation.
+html_theme = "furo"
+html_title = "Editions"
+html_static_path = ["_static"]
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = ""
+html_theme_options = {
+    "navigation_with_keys": True,
+    "top_of_page_buttons": [],
+}

@@ -1,0 +1,215 @@
+"""The declaration of a publication's language editions, in ``[tool.editions]``.
+
+Everything else (the build, the catalogs, the switcher, the landing page)
+derives from the :class:`Project` read here, so a language is declared once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from babel import Locale, UnknownLocaleError
+
+from editions.errors import EditionsError
+from editions.files import write_atomically
+
+DECLARATION_FILE = "pyproject.toml"
+TABLE = "tool.editions"
+# The options a language may carry beside its code.
+LANGUAGE_OPTIONS = {"code", "search-language", "name", "direction"}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language edition: how Babel, Sphinx, gettext and URLs each spell it."""
+
+    code: str  # as declared, e.g. "pt-BR"
+    locale: Locale
+    search_language: str | None = None
+
+    @property
+    def tag(self) -> str:
+        """Lowercase BCP 47 tag, the edition's folder and URL: ``pt-br``."""
+        return str(self.locale).replace("_", "-").lower()
+
+    @property
+    def bcp47(self) -> str:
+        """The BCP 47 tag for ``<html lang>`` and ``hreflang``: ``pt-BR``."""
+        return str(self.locale).replace("_", "-")
+
+    @property
+    def gettext(self) -> str:
+        """The name of the catalog folder and Sphinx's ``language``: ``pt_BR``.
+
+        Sphinx and sphinx-intl only find catalogs under the underscore form.
+        """
+        return str(self.locale)
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in itself, from CLDR: ``Español``."""
+        name = self.locale.get_display_name(self.locale) or self.code
+        return name[:1].upper() + name[1:]
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` or ``ltr``, from CLDR's character order."""
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A publication: where its sources and catalogs are, and its editions."""
+
+    root: Path
+    source_language: Language
+    languages: tuple[Language, ...]
+    source_dir: Path
+    locale_dir: Path
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def editions(self) -> tuple[Language, ...]:
+        """Every edition, the source language first."""
+        return (self.source_language, *self.languages)
+
+    def select(self, codes: list[str] | None) -> tuple[Language, ...]:
+        """The declared editions named by ``codes`` (any spelling), or all."""
+        if not codes:
+            return self.editions
+        chosen = []
+        for code in codes:
+            wanted = _parse_locale(code)
+            match = [lang for lang in self.editions if lang.locale == wanted]
+            if wanted is None or not match:
+                known = ", ".join(lang.tag for lang in self.editions)
+                raise EditionsError(
+                    f"{self.root / DECLARATION_FILE}: '{code}' is not a declared language "
+                    f"(declared: {known}); add it with `editions add-language {code}`"
+                )
+            chosen.append(match[0])
+        return tuple(chosen)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder, from ``start`` upwards, whose pyproject declares editions."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / DECLARATION_FILE
+        if candidate.is_file() and "[tool.editions]" in candidate.read_text(encoding="utf-8"):
+            return folder
+    raise EditionsError(
+        f"{start}: no {DECLARATION_FILE} with a [{TABLE}] table here or above; "
+        "run editions from the publication's folder or pass --project"
+    )
+
+
+def load_project(root: Path) -> Project:
+    """Read and validate the declaration in ``root/pyproject.toml``."""
+    path = root / DECLARATION_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("editions")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EditionsError(f"{path}: cannot read the declaration: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise EditionsError(f"{path}: not valid TOML: {error}") from None
+    if not isinstance(table, dict):
+        raise EditionsError(f"{path}: no [{TABLE}] table declares the languages")
+    where = _Where(path, text)
+    source_language = _language({"code": table.get("source-language", "en")}, where)
+    languages = tuple(_language(item, where) for item in _language_items(table, where))
+    _refuse_duplicates((source_language, *languages), where)
+    return Project(
+        root=root,
+        source_language=source_language,
+        languages=languages,
+        source_dir=root / str(table.get("source", "source")),
+        locale_dir=root / str(table.get("locale", "locale")),
+        options={k: v for k, v in table.items() if k not in {"languages"}},
+    )
+
+
+def add_language(root: Path, code: str) -> Language:
+    """Declare a new language in ``pyproject.toml``, keeping its formatting."""
+    project = load_project(root)
+    path = root / DECLARATION_FILE
+    language = _language({"code": code}, _Where(path, ""))
+    if any(lang.locale == language.locale for lang in project.editions):
+        raise EditionsError(f"{path}: '{code}' is already declared")
+    document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    entries = document["tool"]["editions"].setdefault("languages", tomlkit.array())  # type: ignore[union-attr,index]
+    entry = tomlkit.inline_table()
+    entry["code"] = language.bcp47
+    entries.append(entry)
+    write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+    return language
+
+
+class _Where:
+    """Names the declaration's file and line in error messages."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.lines = path, text.splitlines()
+
+    def of(self, needle: str) -> str:
+        for number, line in enumerate(self.lines, 1):
+            if needle in line:
+                return f"{self.path}:{number}"
+        return f"{self.path}: [{TABLE}]"
+
+
+def _language_items(table: dict[str, Any], where: _Where) -> list[dict[str, Any]]:
+    items = table.get("languages", [])
+    if not isinstance(items, list):
+        raise EditionsError(
+            f"{where.of('languages')}: `languages` must be a list such as "
+            '[{ code = "es" }, { code = "fr" }]'
+        )
+    # A bare string is accepted as shorthand for { code = "..." }.
+    return [item if isinstance(item, dict) else {"code": item} for item in items]
+
+
+def _language(item: dict[str, Any], where: _Where) -> Language:
+    code = item.get("code")
+    if not isinstance(code, str) or not code:
+        raise EditionsError(f"{where.of('languages')}: every language needs a `code`, like \"es\"")
+    unknown = set(item) - LANGUAGE_OPTIONS
+    if unknown:
+        raise EditionsError(
+            f"{where.of(code)}: unknown option(s) {', '.join(sorted(unknown))} for '{code}'; "
+            f"allowed: {', '.join(sorted(LANGUAGE_OPTIONS))}"
+        )
+    locale = _parse_locale(code)
+    if locale is None:
+        raise EditionsError(
+            f"{where.of(code)}: '{code}' is not a language code Babel knows; "
+            "use a BCP 47 tag such as 'es', 'pt-BR' or 'zh-CN'"
+        )
+    search = item.get("search-language")
+    return Language(code=code, locale=locale, search_language=search)
+
+
+def _parse_locale(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def _refuse_duplicates(languages: tuple[Language, ...], where: _Where) -> None:
+    seen: dict[str, Language] = {}
+    for language in languages:
+        if language.tag in seen:
+            raise EditionsError(
+                f"{where.of(language.code)}: '{language.code}' is declared twice "
+                f"(as '{seen[language.tag].code}' and '{language.code}'); remove one"
+            )
+        seen[language.tag] = language

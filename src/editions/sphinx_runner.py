@@ -1,0 +1,81 @@
+"""Running Sphinx in a worker process and bringing back what it said.
+
+Each run gets a fresh process: docutils keeps roles and directives in globals,
+so a run must not inherit another edition's state.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SphinxJob:
+    """One Sphinx build: which builder, from where, to where, with which overrides."""
+
+    builder: str
+    source_dir: Path
+    output_dir: Path
+    doctree_dir: Path
+    overrides: dict[str, Any] = field(default_factory=dict)
+    fresh: bool = False
+
+
+@dataclass(frozen=True)
+class SphinxRun:
+    """The outcome of a :class:`SphinxJob`."""
+
+    status: int
+    warnings: list[str]
+    built: list[str]
+
+
+def run_sphinx(job: SphinxJob) -> SphinxRun:
+    """Build ``job`` in this process; warnings are collected, not printed."""
+    from sphinx.application import Sphinx
+    from sphinx.errors import SphinxError
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    warnings = io.StringIO()
+    built: list[str] = []
+    try:
+        with patch_docutils(job.source_dir), docutils_namespace():
+            app = Sphinx(
+                srcdir=job.source_dir,
+                confdir=job.source_dir,
+                outdir=job.output_dir,
+                doctreedir=job.doctree_dir,
+                buildername=job.builder,
+                confoverrides=job.overrides,
+                status=None,
+                warning=warnings,
+                freshenv=job.fresh,
+            )
+            app.connect("env-before-read-docs", lambda app, env, docnames: built.extend(docnames))
+            app.build()
+            status = app.statuscode
+    except SphinxError as error:
+        return SphinxRun(status=2, warnings=[*_lines(warnings), f"{error.category}: {error}"], built=[])
+    return SphinxRun(status=status, warnings=_lines(warnings), built=sorted(set(built)))
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool whose every task runs in a new process (see the module's docstring)."""
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=1)
+
+
+def run_isolated(job: SphinxJob) -> SphinxRun:
+    """Run one job in its own process and wait for it."""
+    with worker_pool(1) as pool:
+        future: Future[SphinxRun] = pool.submit(run_sphinx, job)
+        return future.result()
+
+
+def _lines(stream: io.StringIO) -> list[str]:
+    return [line for line in stream.getvalue().splitlines() if line.strip()]

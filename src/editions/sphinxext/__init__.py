@@ -1,0 +1,24 @@
+"""The Sphinx extension of Editions: what each edition's pages need.
+
+``setup`` reads as a table of contents: one small setup per feature.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from editions import __version__
+from editions.sphinxext import declaration, direction
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.require_sphinx("9.0")
+    declaration.setup(app)
+    direction.setup(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,47 @@
+"""Which publication and which edition a Sphinx build is making.
+
+The languages are declared once, in ``[tool.editions]``; the extension finds
+that declaration from the configuration folder upwards (or from
+``editions_project``), so a plain ``sphinx-build -D language=es`` works too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+
+from editions.declaration import Language, Project, find_root, load_project
+from editions.errors import EditionsError
+
+_PROJECTS: dict[str, Project] = {}
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("editions_project", "", "env", types=frozenset({str}))
+    app.connect("config-inited", _load_declaration, priority=100)
+
+
+def project_of(app: Sphinx) -> Project:
+    """The declaration of the publication being built."""
+    return _PROJECTS[str(app.confdir)]
+
+
+def edition_of(app: Sphinx) -> Language:
+    """The edition being built, from Sphinx's ``language``."""
+    project = project_of(app)
+    return project.select([app.config.language or project.source_language.code])[0]
+
+
+def _load_declaration(app: Sphinx, config: Config) -> None:
+    try:
+        start = Path(config.editions_project) if config.editions_project else Path(app.confdir)
+        project = load_project(find_root(start))
+        _PROJECTS[str(app.confdir)] = project
+        edition = project.select([config.language or project.source_language.code])[0]
+    except EditionsError as error:
+        raise ConfigError(str(error)) from None
+    # Sphinx finds catalogs only under the underscore form (pt_BR, not pt-BR).
+    config.language = edition.gettext
