@@ -45,12 +45,20 @@ def work_dir(project: Project, language: Language) -> Path:
     return project.build_dir / "editions" / language.tag
 
 
-def build(project: Project, languages: tuple[Language, ...], jobs: int | None = None) -> BuildReport:
+def build(
+    project: Project,
+    languages: tuple[Language, ...],
+    jobs: int | None = None,
+    defines: dict[str, str] | None = None,
+) -> BuildReport:
     """Build ``languages`` in worker processes, publish each that succeeds, write the landing page."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     results = []
     with worker_pool(min(jobs, len(languages))) as pool:
-        futures = [pool.submit(build_edition, str(project.root), language.tag) for language in languages]
+        futures = [
+            pool.submit(build_edition, str(project.root), language.tag, defines or {})
+            for language in languages
+        ]
         for future in as_completed(futures):
             results.append(future.result())
     order = [language.tag for language in languages]
@@ -61,13 +69,13 @@ def build(project: Project, languages: tuple[Language, ...], jobs: int | None = 
     return BuildReport(editions=results, landing_page=landing)
 
 
-def build_edition(root: str, tag: str) -> EditionResult:
+def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult:
     """Build and publish one edition; runs in a worker process."""
     started = time.monotonic()
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
     try:
-        run = run_sphinx(edition_job(project, language))
+        run = run_sphinx(edition_job(project, language, defines))
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     if run.status != 0:
@@ -77,9 +85,9 @@ def build_edition(root: str, tag: str) -> EditionResult:
     return EditionResult(tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built)
 
 
-def edition_job(project: Project, language: Language) -> SphinxJob:
+def edition_job(project: Project, language: Language, defines: dict[str, str]) -> SphinxJob:
     """The Sphinx build of one edition, with its catalogs compiled first."""
-    overrides: dict[str, object] = {"language": language.gettext, "gettext_compact": 0}
+    overrides: dict[str, object] = {**defines, "language": language.gettext, "gettext_compact": 0}
     if language != project.source_language:
         compiled = compile_language(project, language)
         overrides["locale_dirs"] = [str(compiled.locale_dir)]

@@ -47,12 +47,16 @@ def _parser() -> argparse.ArgumentParser:
 
     update = commands.add_parser("update", help="extract strings and merge them into the catalogs")
     _add_lang_option(update)
+    update.add_argument("--extract-only", action="store_true",
+                        help="only write the templates in build/gettext/")
     update.set_defaults(run=_run_update)
 
     build = commands.add_parser("build", help="build every edition and the landing page")
     _add_lang_option(build)
     build.add_argument("-j", "--jobs", type=int, default=None,
                        help="editions built at once (default: the number of cores)")
+    build.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME=VALUE",
+                       help="override a Sphinx setting, as sphinx-build -D does")
     build.set_defaults(run=_run_build)
 
     add = commands.add_parser("add-language", help="declare a language and create its catalogs")
@@ -73,6 +77,10 @@ def _project(options: argparse.Namespace) -> Project:
 
 def _run_update(options: argparse.Namespace) -> int:
     project = _project(options)
+    if options.extract_only:
+        templates = update_module.extract(project)
+        print(f"{len(templates)} templates in {update_module.gettext_dir(project)}")
+        return EXIT_OK
     report = update_module.update(project, project.select(options.languages))
     for result in report.results:
         if result.status != "unchanged":
@@ -86,7 +94,9 @@ def _run_update(options: argparse.Namespace) -> int:
 
 def _run_build(options: argparse.Namespace) -> int:
     project = _project(options)
-    report = build_module.build(project, project.select(options.languages), options.jobs)
+    report = build_module.build(
+        project, project.select(options.languages), options.jobs, _defines(options.defines)
+    )
     for edition in report.editions:
         for warning in edition.warnings:
             print(warning, file=sys.stderr)
@@ -98,6 +108,16 @@ def _run_build(options: argparse.Namespace) -> int:
                   file=sys.stderr)
     print(f"landing page: {report.landing_page.relative_to(project.root)}")
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _defines(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise EditionsError(f"-D {pair}: write it as -D name=value")
+        overrides[name] = value
+    return overrides
 
 
 def _run_add_language(options: argparse.Namespace) -> int:

@@ -146,8 +146,8 @@ def add_language(root: Path, code: str) -> Language:
         raise EditionsError(f"{path}: '{code}' is already declared")
     document = tomlkit.parse(path.read_text(encoding="utf-8"))
     entries = document["tool"]["editions"].setdefault("languages", tomlkit.array())  # type: ignore[union-attr,index]
-    entry = tomlkit.inline_table()
-    entry["code"] = language.bcp47
+    # Parsed rather than built, to keep the file's `{ code = "es" }` spacing.
+    entry = tomlkit.parse(f'entry = {{ code = "{language.bcp47}" }}')["entry"]
     entries.append(entry)
     write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     return language

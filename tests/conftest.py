@@ -1,0 +1,67 @@
+"""Fixtures: small publications under tests/roots/, copied and built for real."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from editions.cli import main
+
+ROOTS = Path(__file__).parent / "roots"
+REPOSITORY = Path(__file__).parent.parent
+SHARED = REPOSITORY.parent / "shared"
+
+
+@dataclass
+class CliResult:
+    """What a run of the ``editions`` command did: exit code and printed text."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a test root (or ``"publication"``, the real one) into a fresh folder."""
+
+    def copy(name: str = "test-basic") -> Path:
+        target = tmp_path / name
+        if name == "publication":
+            target.mkdir()
+            for part in ("source", "locale", "pyproject.toml"):
+                source = REPOSITORY / part
+                if source.is_dir():
+                    shutil.copytree(source, target / part)
+                else:
+                    shutil.copy2(source, target / part)
+        else:
+            shutil.copytree(ROOTS / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def editions(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run the real ``editions`` command line in this process."""
+
+    def run(*args: str | Path) -> CliResult:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def built_project(make_project: Callable[[str], Path], editions: Callable[..., CliResult]) -> Path:
+    """The test-basic publication, built once for the test."""
+    root = make_project("test-basic")
+    result = editions("--project", root, "build")
+    assert result.code == 0, result.err
+    return root
