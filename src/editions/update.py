@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from editions.catalogs import (
+    render_catalog,
     MergeResult,
     catalog_paths,
     domain_of,
@@ -71,8 +74,19 @@ def merge_language(project: Project, language: Language, templates: list[Path]) 
         template = read_catalog(template_path)
         existing = read_catalog(path, locale=language.gettext) if path.exists() else None
         catalog, result = merge_template(template, existing, language, memory)
+        if existing is not None:
+            _keep_creation_date_if_unchanged(catalog, path)
         written = write_catalog(path, catalog)
         status = result.status if written else "unchanged"
         results.append(MergeResult(path, status, result.added, result.fuzzy,
                                    result.obsoleted, result.from_memory))
     return results
+
+
+def _keep_creation_date_if_unchanged(catalog: Catalog, path: Path) -> None:
+    """A fresh extraction dates the template anew: keep the old date if nothing else changed."""
+    new_date = catalog.creation_date
+    old = read_catalog(path)
+    catalog.creation_date = old.creation_date
+    if render_catalog(catalog) != path.read_bytes():
+        catalog.creation_date = new_date
