@@ -1,0 +1,81 @@
+"""The real publication: the article, faithfully, in every declared edition."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
+
+from editions.cli import main
+from editions.declaration import load_project
+
+REPOSITORY = Path(__file__).parent.parent
+ARTICLE = "articles/paris-commune-1871-part-3"
+SEED = REPOSITORY.parent / "shared" / "seed" / "article.txt"
+
+
+def english_blocks() -> list[str]:
+    """The article's title, headings and paragraphs, as the source states them."""
+    source = (REPOSITORY / "source" / f"{ARTICLE}.rst").read_text(encoding="utf-8")
+    tree = publish_doctree(source, settings_overrides={"report_level": 5})
+    blocks = tree.findall(lambda node: isinstance(node, (nodes.title, nodes.paragraph)))
+    return [node.astext() for node in blocks]
+
+
+def visible_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    text = text.replace("&#8217;", "’").replace("&#8220;", "“").replace("&#8221;", "”")
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def publication(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("publication")
+    for part in ("source", "locale"):
+        shutil.copytree(REPOSITORY / part, root / part)
+    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
+    assert main(["--project", str(root), "build"]) == 0
+    return root / "build" / "html"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is in ../shared/seed/")
+def test_the_source_article_is_the_seed_word_for_word() -> None:
+    seed = SEED.read_text(encoding="utf-8").replace("\xa0", " ")
+    leftovers = "Front page of this issue Print Friendly, PDF & Email"
+    seed_words = " ".join(seed.split()).removesuffix(leftovers).strip()
+    article = " ".join(" ".join(english_blocks()).split())
+    assert article == seed_words
+
+
+def test_english_edition_shows_every_paragraph(publication: Path) -> None:
+    text = visible_text(publication / "en" / f"{ARTICLE}.html")
+    missing = [block for block in english_blocks() if block not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("tag", ["es", "fr", "ar"])
+def test_complete_editions_translate_every_paragraph_and_heading(publication: Path, tag: str) -> None:
+    text = visible_text(publication / tag / f"{ARTICLE}.html")
+    still_english = [block for block in english_blocks() if block in text]
+    assert still_english == []
+
+
+def test_german_edition_is_about_half_translated(publication: Path) -> None:
+    text = visible_text(publication / "de" / f"{ARTICLE}.html")
+    blocks = english_blocks()
+    still_english = [block for block in blocks if block in text]
+    assert 0.3 * len(blocks) < len(still_english) < 0.6 * len(blocks)
+
+
+def test_landing_page_lists_every_declared_edition_by_native_name(publication: Path) -> None:
+    landing = (publication / "index.html").read_text(encoding="utf-8")
+    project = load_project(REPOSITORY)
+    for language in project.editions:
+        assert f'href="{language.tag}/index.html"' in landing
+        assert language.native_name in landing
+    assert "Español" in landing and "Français" in landing and "Deutsch" in landing
