@@ -23,7 +23,6 @@ gettext_language_team = "Editions translators"
 # A publication, not API documentation.
 html_theme = "furo"
 html_title = "Editions"
-html_static_path = ["_static"]
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = ""

@@ -54,7 +54,9 @@ def test_build_of_one_language_touches_only_that_edition(make_project, editions)
     assert "es/index.html" in landing and "de/index.html" not in landing
 
 
-def test_update_keeps_translations_and_marks_an_edited_sentence_fuzzy(make_project, editions) -> None:
+def test_update_keeps_translations_and_marks_an_edited_sentence_fuzzy(
+    make_project, editions
+) -> None:
     root = make_project("test-basic")
     article = root / "source/news/harbour.rst"
     text = article.read_text(encoding="utf-8")
@@ -93,8 +95,9 @@ def test_every_committed_catalog_passes_msgfmt_check() -> None:
     )
     assert catalogs
     for path in catalogs:
-        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
         assert result.returncode == 0, f"{path}: {result.stderr}"
 
 
@@ -113,7 +116,7 @@ def test_a_bad_declaration_names_the_file_and_line_and_exits_2(
     root = make_project("test-basic")
     pyproject = root / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    text = re.sub(r"languages = \[.*?\]\n", declaration + "\n", text, flags=re.S)
+    text = re.sub(r"languages = \[.*?\]\n", declaration + "\n", text, flags=re.DOTALL)
     pyproject.write_text(text, encoding="utf-8")
     result = editions("--project", root, "build")
     assert result.code == 2

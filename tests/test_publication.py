@@ -59,7 +59,9 @@ def test_english_edition_shows_every_paragraph(publication: Path) -> None:
 
 
 @pytest.mark.parametrize("tag", ["es", "fr", "ar"])
-def test_complete_editions_translate_every_paragraph_and_heading(publication: Path, tag: str) -> None:
+def test_complete_editions_translate_every_paragraph_and_heading(
+    publication: Path, tag: str
+) -> None:
     text = visible_text(publication / tag / f"{ARTICLE}.html")
     still_english = [block for block in english_blocks() if block in text]
     assert still_english == []

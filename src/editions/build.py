@@ -51,7 +51,7 @@ def build(
     jobs: int | None = None,
     defines: dict[str, str] | None = None,
 ) -> BuildReport:
-    """Build ``languages`` in worker processes, publish each that succeeds, write the landing page."""
+    """Build ``languages`` side by side, publish each that succeeds, write the landing page."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     results = []
     with worker_pool(min(jobs, len(languages))) as pool:
@@ -79,8 +79,13 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     if run.status != 0:
-        return EditionResult(tag, False, time.monotonic() - started, run.warnings,
-                             error=f"Sphinx failed to build the '{tag}' edition")
+        return EditionResult(
+            tag,
+            False,
+            time.monotonic() - started,
+            run.warnings,
+            error=f"Sphinx failed to build the '{tag}' edition",
+        )
     publish(work_dir(project, language) / "html", published_dir(project.build_dir) / tag)
     return EditionResult(tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built)
 

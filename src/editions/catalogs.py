@@ -140,9 +140,14 @@ class TranslationMemory:
 
     def learn(self, catalog: Catalog) -> None:
         for message in _all_messages(catalog):
-            if message.id and isinstance(message.id, str) and isinstance(message.string, str):
-                if message.string and (not message.fuzzy or message.id not in self._translations):
-                    self._translations[message.id] = message.string
+            if not (isinstance(message.id, str) and isinstance(message.string, str)):
+                continue  # plural messages are left to the translator
+            if (
+                message.id
+                and message.string
+                and (not message.fuzzy or message.id not in self._translations)
+            ):
+                self._translations[message.id] = message.string
 
     def fill(self, catalog: Catalog) -> int:
         """Fill untranslated messages it knows, as fuzzy for a translator to confirm."""

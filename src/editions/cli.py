@@ -41,22 +41,38 @@ def _parser() -> argparse.ArgumentParser:
         "(other editions still published); 2 bad input (declaration, catalog or option); "
         "130 interrupted.",
     )
-    parser.add_argument("--project", type=Path, default=None,
-                        help="the publication's folder (default: found from here upwards)")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="the publication's folder (default: found from here upwards)",
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     update = commands.add_parser("update", help="extract strings and merge them into the catalogs")
     _add_lang_option(update)
-    update.add_argument("--extract-only", action="store_true",
-                        help="only write the templates in build/gettext/")
+    update.add_argument(
+        "--extract-only", action="store_true", help="only write the templates in build/gettext/"
+    )
     update.set_defaults(run=_run_update)
 
     build = commands.add_parser("build", help="build every edition and the landing page")
     _add_lang_option(build)
-    build.add_argument("-j", "--jobs", type=int, default=None,
-                       help="editions built at once (default: the number of cores)")
-    build.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME=VALUE",
-                       help="override a Sphinx setting, as sphinx-build -D does")
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="editions built at once (default: the number of cores)",
+    )
+    build.add_argument(
+        "-D",
+        dest="defines",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a Sphinx setting, as sphinx-build -D does",
+    )
     build.set_defaults(run=_run_build)
 
     add = commands.add_parser("add-language", help="declare a language and create its catalogs")
@@ -66,8 +82,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", "-l", action="append", dest="languages", metavar="L",
-                        help="only this language (repeatable); default: every declared one")
+    parser.add_argument(
+        "--lang",
+        "-l",
+        action="append",
+        dest="languages",
+        metavar="L",
+        help="only this language (repeatable); default: every declared one",
+    )
 
 
 def _project(options: argparse.Namespace) -> Project:
@@ -85,10 +107,14 @@ def _run_update(options: argparse.Namespace) -> int:
     for result in report.results:
         if result.status != "unchanged":
             path = result.path.relative_to(project.root)
-            print(f"{result.status:8} {path}  (+{result.added} new, {result.fuzzy} fuzzy, "
-                  f"{result.from_memory} from memory, {result.obsoleted} obsolete)")
+            print(
+                f"{result.status:8} {path}  (+{result.added} new, {result.fuzzy} fuzzy, "
+                f"{result.from_memory} from memory, {result.obsoleted} obsolete)"
+            )
     unchanged = sum(1 for result in report.results if result.status == "unchanged")
-    print(f"{len(report.templates)} templates, {len(report.results)} catalogs, {unchanged} unchanged")
+    print(
+        f"{len(report.templates)} templates, {len(report.results)} catalogs, {unchanged} unchanged"
+    )
     return EXIT_OK
 
 
@@ -101,11 +127,15 @@ def _run_build(options: argparse.Namespace) -> int:
         for warning in edition.warnings:
             print(warning, file=sys.stderr)
         if edition.ok:
-            print(f"built    {edition.tag:6} {len(edition.rebuilt):4} pages read  "
-                  f"{edition.seconds:6.1f} s")
+            print(
+                f"built    {edition.tag:6} {len(edition.rebuilt):4} pages read  "
+                f"{edition.seconds:6.1f} s"
+            )
         else:
-            print(f"FAILED   {edition.tag:6} {edition.error} (the published edition is kept)",
-                  file=sys.stderr)
+            print(
+                f"FAILED   {edition.tag:6} {edition.error} (the published edition is kept)",
+                file=sys.stderr,
+            )
     print(f"landing page: {report.landing_page.relative_to(project.root)}")
     return EXIT_OK if report.ok else EXIT_FAILED
 
@@ -125,8 +155,10 @@ def _run_add_language(options: argparse.Namespace) -> int:
     language = add_language(root, options.code)
     project = load_project(root)
     report = update_module.update(project, (language,))
-    print(f"declared {language.bcp47} ({language.native_name}); "
-          f"{len(report.results)} catalogs in {project.locale_dir.relative_to(root)}")
+    print(
+        f"declared {language.bcp47} ({language.native_name}); "
+        f"{len(report.results)} catalogs in {project.locale_dir.relative_to(root)}"
+    )
     return EXIT_OK
 
 

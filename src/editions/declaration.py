@@ -180,7 +180,7 @@ def _language_items(table: dict[str, Any], where: _Where) -> list[dict[str, Any]
 def _language(item: dict[str, Any], where: _Where) -> Language:
     code = item.get("code")
     if not isinstance(code, str) or not code:
-        raise EditionsError(f"{where.of('languages')}: every language needs a `code`, like \"es\"")
+        raise EditionsError(f'{where.of("languages")}: every language needs a `code`, like "es"')
     unknown = set(item) - LANGUAGE_OPTIONS
     if unknown:
         raise EditionsError(

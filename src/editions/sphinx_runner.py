@@ -60,7 +60,9 @@ def run_sphinx(job: SphinxJob) -> SphinxRun:
             app.build()
             status = app.statuscode
     except SphinxError as error:
-        return SphinxRun(status=2, warnings=[*_lines(warnings), f"{error.category}: {error}"], built=[])
+        return SphinxRun(
+            status=2, warnings=[*_lines(warnings), f"{error.category}: {error}"], built=[]
+        )
     return SphinxRun(status=status, warnings=_lines(warnings), built=sorted(set(built)))
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from editions.catalogs import (
-    render_catalog,
     MergeResult,
     catalog_paths,
     domain_of,
@@ -16,6 +15,7 @@ from editions.catalogs import (
     memory_for,
     merge_template,
     read_catalog,
+    render_catalog,
     write_catalog,
 )
 from editions.declaration import Language, Project
@@ -63,7 +63,9 @@ def update(project: Project, languages: tuple[Language, ...]) -> UpdateReport:
     return UpdateReport(templates=templates, results=results)
 
 
-def merge_language(project: Project, language: Language, templates: list[Path]) -> list[MergeResult]:
+def merge_language(
+    project: Project, language: Language, templates: list[Path]
+) -> list[MergeResult]:
     """Merge every template into ``language``'s catalogs, nothing translated lost."""
     folder = language_folder(project.locale_dir, language)
     memory = memory_for(folder)
@@ -78,8 +80,11 @@ def merge_language(project: Project, language: Language, templates: list[Path]) 
             _keep_creation_date_if_unchanged(catalog, path)
         written = write_catalog(path, catalog)
         status = result.status if written else "unchanged"
-        results.append(MergeResult(path, status, result.added, result.fuzzy,
-                                   result.obsoleted, result.from_memory))
+        results.append(
+            MergeResult(
+                path, status, result.added, result.fuzzy, result.obsoleted, result.from_memory
+            )
+        )
     return results
 
 
