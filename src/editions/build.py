@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editions.compile import compile_language
+from editions import incremental
+from editions.catalogs import language_folder
+from editions.compile import compile_language, compiled_locale_dir, withheld_findings
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
 from editions.landing import write_landing
-from editions.publish import publish, published_dir, published_editions
+from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
+from editions.sitemap import write_sitemap
 from editions.sphinx_runner import SphinxJob, run_sphinx, worker_pool
 
 
@@ -26,6 +29,8 @@ class EditionResult:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
     rebuilt: list[str] = field(default_factory=list)
+    # Translations left out as unsafe (``path:line: [check] message``): `--strict` fails on them.
+    withheld: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -53,20 +58,40 @@ def build(
 ) -> BuildReport:
     """Build ``languages`` side by side, publish each that succeeds, write the landing page."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    results = []
-    with worker_pool(min(jobs, len(languages))) as pool:
-        futures = [
-            pool.submit(build_edition, str(project.root), language.tag, defines or {})
-            for language in languages
+    with build_lock(project.build_dir):
+        results = [
+            unchanged_edition(project, lang)
+            for lang in languages
+            if is_current(project, lang, defines)
         ]
-        for future in as_completed(futures):
-            results.append(future.result())
-    order = [language.tag for language in languages]
-    results.sort(key=lambda result: order.index(result.tag))
-    tags = published_editions(project.build_dir, [language.tag for language in project.editions])
-    editions = [language for language in project.editions if language.tag in tags]
-    landing = write_landing(project, editions, project.options.get("title", "Editions"))
+        stale = [lang for lang in languages if lang.tag not in {r.tag for r in results}]
+        with worker_pool(max(1, min(jobs, len(stale)))) as pool:
+            futures = {
+                pool.submit(build_edition, str(project.root), language.tag, defines or {}): (
+                    language.tag
+                )
+                for language in stale
+            }
+            for future in as_completed(futures):
+                results.append(_result_of(future, futures[future]))
+        order = [language.tag for language in languages]
+        results.sort(key=lambda result: order.index(result.tag))
+        tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
+        editions = [language for language in project.editions if language.tag in tags]
+        landing = write_landing(project, editions, project.options.get("title", "Editions"))
+        write_sitemap(project, editions)
     return BuildReport(editions=results, landing_page=landing)
+
+
+def _result_of(future: Future[EditionResult], tag: str) -> EditionResult:
+    """The worker's result, or a failure if the worker itself failed (full disk, killed)."""
+    try:
+        return future.result()
+    except Exception as error:  # anything a worker raised must fail its edition, not the run
+        reason = f"{error.strerror}: {error.filename}" if isinstance(error, OSError) else error
+        return EditionResult(
+            tag, False, 0.0, error=f"the build of '{tag}' stopped ({reason or type(error).__name__})"
+        )
 
 
 def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult:
@@ -74,8 +99,20 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
     started = time.monotonic()
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
+    # Taken before the build: an input changed during the build makes the next run build again.
+    inputs = inputs_fingerprint(project, language, defines)
+    incremental.forget(fingerprint_record(project, language))
+    # Present while Sphinx writes: a killed build may leave half-written pages that
+    # Sphinx would take as up to date, so the next build after one starts afresh.
+    unfinished = work_dir(project, language) / ".unfinished"
+    fresh = unfinished.exists()
+    unfinished.parent.mkdir(parents=True, exist_ok=True)
+    unfinished.touch()
     try:
-        run = run_sphinx(edition_job(project, language, defines))
+        withheld = []
+        if language != project.source_language:
+            withheld = [str(f) for f in compile_language(project, language).withheld]
+        run = run_sphinx(edition_job(project, language, defines, fresh=fresh))
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     if run.status != 0:
@@ -86,16 +123,52 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
             run.warnings,
             error=f"Sphinx failed to build the '{tag}' edition",
         )
-    publish(work_dir(project, language) / "html", published_dir(project.build_dir) / tag)
-    return EditionResult(tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built)
+    unfinished.unlink()
+    if not parent_is_alive():
+        # The `editions build` that asked for this edition was killed: publish nothing.
+        return EditionResult(tag, False, time.monotonic() - started, error="the build was stopped")
+    try:
+        publish(work_dir(project, language) / "html", published_dir(project.build_dir) / tag)
+    except EditionsError as error:
+        return EditionResult(tag, False, time.monotonic() - started, error=str(error))
+    incremental.record(fingerprint_record(project, language), inputs)
+    return EditionResult(
+        tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built, withheld=withheld
+    )
 
 
-def edition_job(project: Project, language: Language, defines: dict[str, str]) -> SphinxJob:
-    """The Sphinx build of one edition, with its catalogs compiled first."""
+def unchanged_edition(project: Project, language: Language) -> EditionResult:
+    """The result of an edition skipped because none of its inputs changed."""
+    withheld = [str(finding) for finding in withheld_findings(project, language)]
+    return EditionResult(language.tag, True, 0.0, withheld=withheld)
+
+
+def is_current(project: Project, language: Language, defines: dict[str, str] | None) -> bool:
+    """Whether ``language``'s published edition was built from exactly the present inputs."""
+    published = published_dir(project.build_dir) / language.tag / "index.html"
+    last = incremental.recorded(fingerprint_record(project, language))
+    return published.is_file() and last == inputs_fingerprint(project, language, defines)
+
+
+def inputs_fingerprint(project: Project, language: Language, defines: dict[str, str] | None) -> str:
+    """What an edition is built from: the sources, its own catalogs, the settings."""
+    inputs = [project.source_dir]
+    if language != project.source_language:
+        inputs.append(language_folder(project.locale_dir, language))
+    return incremental.edition_fingerprint(project.root, inputs, [language.tag, defines or {}])
+
+
+def fingerprint_record(project: Project, language: Language) -> Path:
+    return work_dir(project, language) / "inputs.sha256"
+
+
+def edition_job(
+    project: Project, language: Language, defines: dict[str, str], fresh: bool = False
+) -> SphinxJob:
+    """The Sphinx build of one edition, reading the catalogs compiled under build/catalogs."""
     overrides: dict[str, object] = {**defines, "language": language.gettext, "gettext_compact": 0}
     if language != project.source_language:
-        compiled = compile_language(project, language)
-        overrides["locale_dirs"] = [str(compiled.locale_dir)]
+        overrides["locale_dirs"] = [str(compiled_locale_dir(project))]
     if language.search_language:
         overrides["html_search_language"] = language.search_language
     folder = work_dir(project, language)
@@ -105,4 +178,5 @@ def edition_job(project: Project, language: Language, defines: dict[str, str]) -
         output_dir=folder / "html",
         doctree_dir=folder / "doctrees",
         overrides=overrides,
+        fresh=fresh,
     )

@@ -57,11 +57,17 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     try:
         return read_po(io.BytesIO(data), locale=locale, abort_invalid=True, charset="utf-8")
     except PoFileError as error:
-        raise EditionsError(f"{path}: {_describe_po_error(error)}") from None
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        raise EditionsError(f"{path}:{_describe_po_error(error)}") from None
+    except UnicodeDecodeError:
         raise EditionsError(
-            f"{path}:{line}: not valid UTF-8; save the file as UTF-8 in your editor"
+            f"{path}:{_first_undecodable_line(data)}: not valid UTF-8; "
+            "save the file as UTF-8 in your editor"
+        ) from None
+    except (ValueError, LookupError) as error:
+        # Babel parses the header's fields (charset, Plural-Forms) with int() and codecs.
+        raise EditionsError(
+            f"{path}: the header cannot be read ({error}); copy the header "
+            "(msgid \"\" and its msgstr) from another catalog of the same language"
         ) from None
 
 
@@ -238,5 +244,18 @@ def _drop_empty_obsolete(catalog: Catalog) -> None:
 
 def _describe_po_error(error: PoFileError) -> str:
     line = getattr(error, "lineno", None)
-    where = f"{line}: " if line else ""
-    return f"{where}not valid gettext: {error}; fix the line or restore it from version control"
+    where = f"{line + 1}: " if isinstance(line, int) else " "  # Babel counts from 0
+    what = str(error).rsplit(" on ", 1)[0]  # Babel appends " on <line>"
+    return (
+        f"{where}not valid gettext: {what}: {getattr(error, 'line', '').strip()[:60]!r}; "
+        "fix the line or restore it from version control"
+    )
+
+
+def _first_undecodable_line(data: bytes) -> int:
+    """The line of the first byte that is not UTF-8 (Babel's error counts within a line)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1
+    return 1

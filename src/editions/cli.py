@@ -9,10 +9,15 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
 from editions import build as build_module
+from editions import catalogs as catalogs_module
+from editions import checks as checks_module
+from editions import status as status_module
 from editions import update as update_module
 from editions.declaration import Project, add_language, find_root, load_project
 from editions.errors import EditionsError
@@ -37,9 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="editions",
         description="Build one website per language from a Sphinx publication.",
-        epilog="Exit codes: 0 success; 1 an edition failed or checks found errors "
-        "(other editions still published); 2 bad input (declaration, catalog or option); "
-        "130 interrupted.",
+        epilog="Exit codes: 0 success; 1 an edition failed, checks found errors, or "
+        "(build --strict) a translation was left out as unsafe; the other editions are still "
+        "published and a failed one keeps its last good version; 2 bad input (declaration, "
+        "catalog or option) or another build of the publication is running; 130 interrupted.",
     )
     parser.add_argument(
         "--project",
@@ -73,11 +79,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="override a Sphinx setting, as sphinx-build -D does",
     )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if a translation was left out as unsafe (for CI and releases)",
+    )
     build.set_defaults(run=_run_build)
 
     add = commands.add_parser("add-language", help="declare a language and create its catalogs")
     add.add_argument("code", help="a BCP 47 tag such as pt-BR")
     add.set_defaults(run=_run_add_language)
+
+    _add_status_command(commands)
+    _add_format_command(commands)
+    _add_check_command(commands)
     return parser
 
 
@@ -124,7 +139,7 @@ def _run_build(options: argparse.Namespace) -> int:
         project, project.select(options.languages), options.jobs, _defines(options.defines)
     )
     for edition in report.editions:
-        for warning in edition.warnings:
+        for warning in [*edition.withheld, *edition.warnings]:
             print(warning, file=sys.stderr)
         if edition.ok:
             print(
@@ -137,6 +152,10 @@ def _run_build(options: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     print(f"landing page: {report.landing_page.relative_to(project.root)}")
+    withheld = sum(len(edition.withheld) for edition in report.editions)
+    if withheld and options.strict:
+        print(f"editions: --strict: {withheld} unsafe translation(s) left out", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
@@ -160,6 +179,113 @@ def _run_add_language(options: argparse.Namespace) -> int:
         f"{len(report.results)} catalogs in {project.locale_dir.relative_to(root)}"
     )
     return EXIT_OK
+
+
+def _add_status_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    status = commands.add_parser(
+        "status", help="how much is translated, by strings and by English words"
+    )
+    status.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="catalogs or folders of catalogs (default: the project's locale/)",
+    )
+    _add_lang_option(status)
+    status.add_argument("--json", action="store_true", help="print the figures as JSON")
+    status.set_defaults(run=_run_status)
+
+
+def _run_status(options: argparse.Namespace) -> int:
+    if options.paths:
+        statuses = status_module.collect(options.paths, status_module.user_cache_file())
+        languages = status_module.summarise(statuses)
+    else:
+        languages = status_module.project_status(_project(options))
+    if options.languages:
+        languages = status_module.select_languages(languages, options.languages)
+    if options.json:
+        print(json.dumps(status_module.as_json(languages), indent=2, ensure_ascii=False))
+    else:
+        colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        print(status_module.render_table(languages, colour), end="")
+    return EXIT_OK
+
+
+def _add_format_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    format_ = commands.add_parser(
+        "format", help="write catalogs in the canonical form (msgcat's wrapping)"
+    )
+    format_.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="catalogs or folders of catalogs (default: the project's locale/)",
+    )
+    format_.add_argument(
+        "--check", action="store_true",
+        help="change nothing; list the files that would change and exit 1 if any",
+    )
+    format_.set_defaults(run=_run_format)
+
+
+def _run_format(options: argparse.Namespace) -> int:
+    paths = options.paths or [_project(options).locale_dir]
+    changed = catalogs_module.reformat(paths, write=not options.check)
+    for path in changed:
+        print(f"{'would reformat' if options.check else 'reformatted'} {path}")
+    if options.check and changed:
+        print(f"{len(changed)} catalogs are not in the canonical form; run `editions format`")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check", help="find mistakes in catalogs: syntax, markup, references, URLs, spelling"
+    )
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="catalogs or folders of catalogs (default: the project's locale/)",
+    )
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument("--spelling", action="store_true", help="also check spelling (Hunspell)")
+    check.add_argument(
+        "--disable", action="append", default=[], metavar="NAME",
+        help="do not run this check (repeatable); see --list",
+    )
+    check.add_argument("--list", action="store_true", help="list the checks and exit")
+    check.set_defaults(run=_run_check)
+
+
+def _run_check(options: argparse.Namespace) -> int:
+    if options.list:
+        for name, check in sorted(checks_module.REGISTRY.items()):
+            print(f"{name:18} {check.summary}")
+        return EXIT_OK
+    project = _project(options) if not options.paths else _project_if_any(options)
+    settings = checks_module.settings_from(
+        project.options if project else {},
+        project.root / "pyproject.toml" if project else None,
+        options.disable,
+        options.spelling,
+    )
+    paths = options.paths or [project.locale_dir] if project else options.paths
+    report = checks_module.check_paths(paths, settings)
+    if options.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for finding in report.findings:
+            print(finding)
+        print(f"{report.errors} errors, {report.warnings} warnings in {report.catalogs} catalogs",
+              file=sys.stderr)
+    return EXIT_FAILED if report.errors else EXIT_OK
+
+
+def _project_if_any(options: argparse.Namespace) -> Project | None:
+    """The declaration, if there is one: checking another project's catalogs needs none."""
+    try:
+        return _project(options)
+    except EditionsError:
+        if options.project:
+            raise
+        return None
 
 
 if __name__ == "__main__":

@@ -1,33 +1,55 @@
-"""Compiling the translators' catalogs into the ones a build reads.
+"""Compiling the translators' catalogs into the ones a build reads: valid and safe, or not at all.
 
 Sphinx compiles ``.mo`` files next to the ``.po`` only when the ``.po`` is
 newer, so a stale ``.mo`` (after ``cp -p`` or an archive) silently wins, and a
 broken ``.po`` builds with corrupted text.  Every build therefore reads
-catalogs we compiled ourselves under ``build/catalogs/``, from validated
-``.po`` files, written only when they change so Sphinx's dependency tracking
-(by modification time) re-reads only the pages whose catalog changed.
+catalogs we compiled ourselves under ``build/catalogs/``, from ``.po`` files
+that gettext accepts, written only when they change so Sphinx's dependency
+tracking (by modification time) re-reads only the pages whose catalog changed.
+
+A translation that breaks the safety rules (:mod:`editions.safety`) is left out
+of the compiled catalog, so its paragraph shows the English, and reported.
 """
 
 from __future__ import annotations
 
+import gettext
 import io
-import os
-from dataclasses import dataclass
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
-from editions.catalogs import catalog_paths, domain_of, language_folder, read_catalog
-from editions.declaration import Language, Project
+from editions.catalogs import (
+    catalog_paths,
+    domain_of,
+    language_folder,
+    read_catalog,
+    render_catalog,
+)
+from editions.declaration import DECLARATION_FILE, Language, Project
+from editions.errors import EditionsError
 from editions.files import write_if_changed
+from editions.findings import Finding
+from editions.safety import unsafe_findings
+
+WITHHELD_FILE = "withheld.json"
+_MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
 
 
 @dataclass(frozen=True)
 class CompiledCatalogs:
-    """Where a language's compiled catalogs are, and which changed."""
+    """Where a language's compiled catalogs are, which changed, and what was withheld."""
 
     locale_dir: Path
     changed: list[str]
+    withheld: list[Finding] = field(default_factory=list)
 
 
 def compiled_locale_dir(project: Project) -> Path:
@@ -35,21 +57,204 @@ def compiled_locale_dir(project: Project) -> Path:
 
 
 def compile_language(project: Project, language: Language) -> CompiledCatalogs:
-    """Validate and compile every catalog of ``language``; raises EditionsError if one is broken."""
+    """Validate and compile every catalog of ``language``, leaving out unsafe translations.
+
+    Raises :class:`EditionsError` listing every broken catalog of the language:
+    an edition is built from all its catalogs or not at all.
+    """
     source = language_folder(project.locale_dir, language)
     target = language_folder(compiled_locale_dir(project), language)
-    changed = []
+    allowed = allowed_urls(project)
+    changed, withheld, broken, domains = [], [], [], set()
     for path in catalog_paths(source):
-        catalog = read_catalog(path, locale=language.gettext)
+        try:
+            catalog = load_valid_catalog(path, language)
+        except EditionsError as error:
+            broken.append(str(error))
+            continue
         domain = domain_of(path, source)
-        po_path, mo_path = target / f"{domain}.po", target / f"{domain}.mo"
-        mo = io.BytesIO()
-        write_mo(mo, catalog, use_fuzzy=False)
-        po_written = write_if_changed(po_path, path.read_bytes())
-        mo_written = write_if_changed(mo_path, mo.getvalue())
-        if po_written and not mo_written:
-            # Sphinx recompiles a .mo older than its .po: keep ours the newer.
-            os.utime(mo_path)
-        if mo_written:
+        domains.add(domain)
+        withheld.extend(withhold_unsafe(catalog, path, allowed))
+        if _write_compiled(catalog, target, domain):
             changed.append(domain)
-    return CompiledCatalogs(locale_dir=compiled_locale_dir(project), changed=changed)
+    if broken:
+        raise EditionsError(
+            f"the '{language.tag}' edition is not built, its published version is kept:\n"
+            + "\n".join(broken)
+        )
+    _remove_orphans(target, domains)
+    write_if_changed(target / WITHHELD_FILE, _findings_json(withheld))
+    return CompiledCatalogs(compiled_locale_dir(project), changed, withheld)
+
+
+def withheld_findings(project: Project, language: Language) -> list[Finding]:
+    """The translations left out at the last compilation of ``language`` (none if never built)."""
+    path = language_folder(compiled_locale_dir(project), language) / WITHHELD_FILE
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+        return [Finding(Path(r["path"]), r["line"], r["check"], r["message"]) for r in records]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def load_valid_catalog(path: Path, language: Language) -> Catalog:
+    """Read ``path`` if gettext accepts it; raises EditionsError naming the file and line."""
+    catalog = read_catalog(path, locale=language.gettext)  # encoding and Babel's syntax
+    problems = _msgfmt_problems(path)
+    if problems is None:  # GNU gettext is not installed: polib's strict reading instead
+        problems = _polib_problems(path)
+    problems.extend(_plural_forms_problems(path, catalog))
+    if problems:
+        raise EditionsError("\n".join(problems))
+    return catalog
+
+
+def withhold_unsafe(catalog: Catalog, path: Path, allowed: frozenset[str]) -> list[Finding]:
+    """Remove the unsafe translations from ``catalog``; one finding per reason."""
+    findings = []
+    lines: list[str] | None = None
+    for message in list(catalog):
+        if not message.id or message.fuzzy:
+            continue  # the header, and fuzzy entries, which the build does not use
+        reasons = [
+            reason
+            for msgid, msgstr in _pairs(message)
+            for reason in unsafe_findings(msgid, msgstr, allowed)
+        ]
+        if not reasons:
+            continue
+        if lines is None:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        line = _msgstr_line(lines, message.lineno)
+        catalog.delete(message.id, context=message.context)
+        findings.extend(
+            Finding(path, line, check, f"{text}; the English is shown instead")
+            for check, text in dict.fromkeys(reasons)
+        )
+    return findings
+
+
+def allowed_urls(project: Project) -> frozenset[str]:
+    """``[tool.editions] allowed-urls``: URLs a translation may link to beyond its English."""
+    value = project.options.get("allowed-urls", [])
+    if not isinstance(value, list) or not all(isinstance(url, str) for url in value):
+        raise EditionsError(
+            f"{project.root / DECLARATION_FILE}: allowed-urls must be a list of URLs, "
+            'such as ["https://example.org/"]'
+        )
+    return frozenset(value)
+
+
+def _pairs(message: Message) -> list[tuple[str, str]]:
+    """(English, translation) pairs of a message; a plural form is compared with both English."""
+    if isinstance(message.id, str) and isinstance(message.string, str):
+        return [(message.id, message.string)]
+    english = " ".join(message.id) if isinstance(message.id, tuple) else str(message.id)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return [(english, string or "") for string in strings]
+
+
+def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
+    """The line of an entry's msgstr, where the translator fixes it (Babel gives the msgid's)."""
+    start = max(1, msgid_line or 1)
+    for number in range(start, len(lines) + 1):
+        if lines[number - 1].lstrip().startswith("msgstr"):
+            return number
+    return start
+
+
+def _write_compiled(catalog: Catalog, target: Path, domain: str) -> bool:
+    """Write the compiled catalog (and the .po Sphinx looks for); True if the .mo changed."""
+    mo = io.BytesIO()
+    write_mo(mo, catalog, use_fuzzy=False)
+    # The .po beside it is the filtered one: if Sphinx ever recompiles it, the
+    # unsafe translations stay out.
+    po_written = write_if_changed(target / f"{domain}.po", render_catalog(catalog))
+    mo_written = write_if_changed(target / f"{domain}.mo", mo.getvalue())
+    if po_written and not mo_written:
+        # Sphinx recompiles a .mo older than its .po: keep ours the newer.
+        (target / f"{domain}.mo").touch()
+    return mo_written
+
+
+def _remove_orphans(target: Path, domains: set[str]) -> None:
+    """A catalog deleted from locale/ must not live on in its compiled copy."""
+    if not target.is_dir():
+        return
+    for path in [*catalog_paths(target, ".po"), *catalog_paths(target, ".mo")]:
+        if domain_of(path, target) not in domains:
+            path.unlink(missing_ok=True)
+
+
+def _msgfmt_problems(path: Path) -> list[str] | None:
+    """What ``msgfmt --check`` rejects in ``path``, as ``path:line: message``; None without it.
+
+    GNU gettext is the reference for what a valid catalog is: Babel reads an
+    unterminated string, a bad escape or a duplicate entry without a word.
+    """
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return None
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+    )
+    if result.returncode == 0:
+        return []
+    problems = []
+    for line in result.stderr.splitlines():
+        match = _MSGFMT_ERROR.match(line)
+        if match and not match.group("message").startswith("warning:"):
+            problems.append(f"{path}:{match.group('line')}: {_explain(match.group('message'))}")
+    return problems or [f"{path}: not valid gettext: {result.stderr.strip()[:300]}"]
+
+
+def _explain(message: str) -> str:
+    """msgfmt's message, with what to do about it."""
+    hints = {
+        "end-of-line within string": 'close the string with " on the same line',
+        "invalid control sequence": "write \\\\ for a backslash, \\n for a new line",
+        "duplicate message definition": "merge the two entries into one",
+        "syntax error": 'a line is a msgid, msgstr, a "quoted string" or a # comment',
+        "invalid multibyte sequence": "save the file as UTF-8 in your editor",
+        "plural": "copy the Plural-Forms line from a catalog of the same language",
+    }
+    hint = next((text for key, text in hints.items() if key in message), "")
+    suffix = f"; {hint}" if hint else "; fix the line or restore it from version control"
+    return f"not valid gettext (msgfmt): {message.rstrip('.')}{suffix}"
+
+
+def _polib_problems(path: Path) -> list[str]:
+    """Without GNU gettext: polib's strict reading finds duplicates and some syntax errors."""
+    try:
+        polib.pofile(str(path), check_for_duplicates=True, encoding="utf-8")
+    except ValueError as error:  # a duplicate entry; polib gives no line
+        return [f"{path}: not valid gettext: {error}; merge the duplicate entries into one"]
+    except (OSError, UnicodeDecodeError) as error:
+        return [f"{path}: not valid gettext: {error}; fix the line it names"]
+    return []
+
+
+def _plural_forms_problems(path: Path, catalog: Catalog) -> list[str]:
+    """A Plural-Forms that Python's gettext (what Sphinx loads catalogs with) cannot use.
+
+    gettext drops the whole catalog when its plural expression does not parse:
+    every paragraph of the page would be English without a word.
+    """
+    try:
+        gettext.c2py(str(catalog.plural_expr))
+    except (ValueError, RecursionError, SyntaxError):
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        line = next((n for n, t in enumerate(text, 1) if "Plural-Forms" in t), 1)
+        return [
+            f"{path}:{line}: the Plural-Forms expression {catalog.plural_expr!r} is not valid; "
+            "copy the Plural-Forms line from a catalog of the same language"
+        ]
+    return []
+
+
+def _findings_json(findings: list[Finding]) -> bytes:
+    return json.dumps([finding.to_json() for finding in findings], indent=1).encode("utf-8")

@@ -1,14 +1,63 @@
-"""The landing page, ``build/html/index.html``: where a reader chooses an edition."""
+"""The landing page, ``build/html/index.html``: where a reader chooses an edition.
+
+Without JavaScript it is a list of the editions by native name, each with how much
+of it is translated, in its own language. With JavaScript it sends a reader on to
+their edition: the one they chose before (remembered by the switcher and by the
+links here), else the best match for the browser's languages. It redirects at
+most once, to an edition's page, and editions' pages never redirect, so there is
+no loop; ``index.html?choose`` shows the list without redirecting.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from math import floor
 from pathlib import Path
 
+from babel.numbers import format_percent
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
+from editions.sphinxext.words import gettext
+from editions.status import LanguageStatus, project_status
+
+# The theme's words (sphinx.po) are not the publication's: leave them out of its share.
+THEME_DOCUMENTS = {"sphinx"}
+
+
+@dataclass(frozen=True)
+class EditionEntry:
+    """One edition as the landing page lists it."""
+
+    language: Language
+    completeness: str  # "zu 58 % übersetzt", in the edition's language
+
+
+def translated_shares(project: Project) -> dict[str, float]:
+    """Share (0-1) of the source's words translated, by gettext language name."""
+    shares = {}
+    for status in project_status(project):
+        articles = [doc for doc in status.documents if doc.document not in THEME_DOCUMENTS]
+        shares[status.language] = LanguageStatus(status.language, articles).words_percent / 100
+    return shares
+
+
+def edition_entries(project: Project, editions: list[Language]) -> list[EditionEntry]:
+    shares = translated_shares(project)
+    entries = []
+    for language in editions:
+        if language == project.source_language:
+            completeness = gettext(language.locale, "original")
+        else:
+            # Rounded down: 99.6% is not "100% translated".
+            share = floor(100 * shares.get(language.gettext, 0.0)) / 100
+            percent = format_percent(share, locale=language.locale)
+            completeness = gettext(language.locale, "%(percent)s translated", percent=percent)
+        entries.append(EditionEntry(language, completeness))
+    return entries
 
 
 def render_landing(project: Project, editions: list[Language], title: str) -> str:
@@ -16,7 +65,12 @@ def render_landing(project: Project, editions: list[Language], title: str) -> st
         loader=PackageLoader("editions", "templates"), autoescape=select_autoescape()
     )
     template = environment.get_template("landing.html")
-    return template.render(title=title, source=project.source_language, editions=editions)
+    return template.render(
+        title=title,
+        source=project.source_language,
+        entries=edition_entries(project, editions),
+        tags_json=json.dumps([language.tag for language in editions]),
+    )
 
 
 def write_landing(project: Project, editions: list[Language], title: str) -> Path:

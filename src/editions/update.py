@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from babel.messages.catalog import Catalog
 
 from editions.catalogs import (
     MergeResult,
+    TranslationMemory,
     catalog_paths,
     domain_of,
     language_folder,
@@ -20,6 +22,8 @@ from editions.catalogs import (
 )
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
+from editions.files import write_if_changed
+from editions.incremental import fingerprint
 from editions.sphinx_runner import SphinxJob, run_isolated
 
 
@@ -68,24 +72,62 @@ def merge_language(
 ) -> list[MergeResult]:
     """Merge every template into ``language``'s catalogs, nothing translated lost."""
     folder = language_folder(project.locale_dir, language)
-    memory = memory_for(folder)
+    state = MergeState.load(project)
+    memory: TranslationMemory | None = None
     results = []
     for template_path in templates:
         domain = domain_of(template_path, gettext_dir(project))
         path = folder / f"{domain}.po"
+        if state.is_current(template_path, path):
+            results.append(MergeResult(path, "unchanged", 0, 0, 0, 0))
+            continue
+        # Learnt only when a catalog needs merging: it reads every catalog of the language.
+        if memory is None:
+            memory = memory_for(folder)
         template = read_catalog(template_path)
         existing = read_catalog(path, locale=language.gettext) if path.exists() else None
         catalog, result = merge_template(template, existing, language, memory)
         if existing is not None:
             _keep_creation_date_if_unchanged(catalog, path)
         written = write_catalog(path, catalog)
+        state.merged(template_path, path)
         status = result.status if written else "unchanged"
         results.append(
             MergeResult(
                 path, status, result.added, result.fuzzy, result.obsoleted, result.from_memory
             )
         )
+    state.save()
     return results
+
+
+class MergeState:
+    """Which template and catalog pairs were merged, as they were then (``build/merged.json``).
+
+    A pair whose template and catalog are both unchanged since their last merge would merge to
+    the same catalog: after one article changes, only its catalogs are read and merged.
+    """
+
+    def __init__(self, path: Path, pairs: dict[str, str]) -> None:
+        self.path, self.pairs = path, pairs
+
+    @classmethod
+    def load(cls, project: Project) -> MergeState:
+        path = project.build_dir / "merged.json"
+        try:
+            pairs = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pairs = {}
+        return cls(path, pairs if isinstance(pairs, dict) else {})
+
+    def is_current(self, template: Path, catalog: Path) -> bool:
+        return catalog.exists() and self.pairs.get(str(catalog)) == fingerprint([template, catalog])
+
+    def merged(self, template: Path, catalog: Path) -> None:
+        self.pairs[str(catalog)] = fingerprint([template, catalog])
+
+    def save(self) -> None:
+        write_if_changed(self.path, json.dumps(self.pairs, indent=0, sort_keys=True).encode())
 
 
 def _keep_creation_date_if_unchanged(catalog: Catalog, path: Path) -> None:

@@ -10,13 +10,28 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from editions import __version__
-from editions.sphinxext import declaration, direction
+from editions.sphinxext import (
+    alternates,
+    chrome,
+    declaration,
+    direction,
+    fast_i18n,
+    notfound,
+    notices,
+    switcher,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.require_sphinx("9.0")
     declaration.setup(app)
     direction.setup(app)
+    fast_i18n.setup(app)
+    switcher.setup(app)
+    alternates.setup(app)
+    notfound.setup(app)
+    notices.setup(app)
+    chrome.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

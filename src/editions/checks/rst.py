@@ -1,0 +1,233 @@
+"""Checks that compare the reStructuredText of each msgstr with its msgid.
+
+A msgstr is parsed by Sphinx as its own small document: broken markup shows
+as raw asterisks and backticks in the page, a changed reference points
+elsewhere, and a changed URL sends readers where the source never did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from babel.messages.catalog import Message
+from sphinxlint import check_text
+from sphinxlint.checkers import all_checkers
+from sphinxlint.utils import PER_FILE_CACHES
+
+from editions.checks.markup import markup_of
+from editions.checks.pofile import CatalogFile
+from editions.checks.registry import message_check
+from editions.findings import ERROR, WARNING, Finding
+
+# sphinx-lint's checks of whole source files that mean nothing in one msgstr
+# (tabs, line length, final newline) or that a msgid wrapped by gettext trips.
+_NOT_FOR_MESSAGES = {
+    "trailing-whitespace",
+    "horizontal-tab",
+    "carriage-return",
+    "missing-final-newline",
+    "line-too-long",
+    "bad-dedent",
+    "dangling-hyphen",
+    "default-role",
+    "triple-backticks",
+}
+_LINT_CHECKERS = frozenset(
+    checker
+    for name, checker in all_checkers.items()
+    if checker.enabled and ".rst" in checker.suffixes and name not in _NOT_FOR_MESSAGES
+)
+# How alike two literals must be for one to be the other, changed.
+_CHANGED_SIMILARITY = 0.6
+_NOT_WORD = re.compile(r"[^\w\s]")
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_MARKUP_CHARACTERS = frozenset("`:_|*[.<")
+
+
+def translated_text(message: Message) -> tuple[str, str] | None:
+    """(msgid, msgstr) of a translated, non-fuzzy, singular message; None otherwise."""
+    if message.fuzzy or message.pluralizable or not message.id or not message.string:
+        return None
+    assert isinstance(message.id, str) and isinstance(message.string, str)
+    return message.id, message.string
+
+
+@message_check(
+    "rst-markup", "inline markup broken in the msgstr but not in the msgid (sphinx-lint)"
+)
+def check_rst_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    texts = translated_text(message)
+    if texts is None or not _MARKUP_CHARACTERS.intersection(texts[1]):
+        return
+    source, translation = texts
+    problems = _lint(translation)
+    if not problems:
+        return
+    allowed = Counter(checker for checker, _ in _lint(source))
+    for checker, text in problems:
+        if allowed[checker] > 0:
+            allowed[checker] -= 1  # the source has the same construct: not the translator's
+            continue
+        yield catalog.finding(message, "rst-markup", f"{text} ({checker})", ERROR)
+
+
+@message_check("references", "roles, cross-references, footnotes and substitutions as in the msgid")
+def check_references(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    texts = translated_text(message)
+    if texts is None:
+        return
+    source, translation = (markup_of(text) for text in texts)
+    missing = source.references - translation.references
+    added = translation.references - source.references
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(sorted(missing)))
+    if added:
+        parts.append("not in the msgid " + ", ".join(sorted(added)))
+    if source.named_references != translation.named_references:
+        parts.append(
+            f"{translation.named_references} `named`_ references where the msgid has "
+            f"{source.named_references}"
+        )
+    if parts:
+        # A reference added to what the msgid says (a translator linking a
+        # term) loses nothing; one missing or retargeted sends readers elsewhere.
+        only_added = not missing and source.named_references == translation.named_references
+        yield catalog.finding(
+            message,
+            "references",
+            "; ".join(parts) + ": keep each reference's target as in the msgid "
+            "(translate only its title, as :ref:`title <target>`)",
+            WARNING if only_added else ERROR,
+        )
+
+
+@message_check("literals", "``inline literals`` copied from the msgid: code without typos")
+def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    texts = translated_text(message)
+    if texts is None:
+        return
+    source, translation = (markup_of(text).literals for text in texts)
+    # A literal added around text of the msgid is fine, and so is one dropped
+    # in rephrasing.  A literal close to one of the msgid is that one changed.
+    missing = list(source - translation)
+    for literal in sorted(translation - source):
+        if literal in texts[0] or not missing:
+            continue
+        original = max(missing, key=lambda candidate: _similarity(literal, candidate))
+        if _similarity(literal, original) < _CHANGED_SIMILARITY:
+            continue
+        severity = _literal_change(literal, original)
+        if severity is None:
+            continue
+        yield catalog.finding(
+            message,
+            "literals",
+            f"``{literal}`` where the msgid has ``{original}``: "
+            + (
+                "code must be copied exactly"
+                if severity == ERROR
+                else "names changed; fine if you translated an example's names on purpose"
+            ),
+            severity,
+        )
+
+
+def _literal_change(literal: str, original: str) -> str | None:
+    """How bad a change to a literal is: None (spacing only), a warning or an error.
+
+    Its punctuation and operators (``**``, quotes, brackets) and the case of
+    its names are what make code run: a change there is an error.  Other
+    words replaced is what a team that translates examples' names does
+    (python-docs-fr writes ``'chat'`` for ``'cat'``): a warning.
+    """
+    if _same_code(literal, original):
+        return None
+    if _NOT_WORD.findall(literal) != _NOT_WORD.findall(original):
+        return ERROR
+    changed = [
+        (word, before)
+        for word, before in zip(_WORD.findall(literal), _WORD.findall(original), strict=False)
+        if word != before
+    ]
+    # A name translated changes letters; a number or a name's case changed is a typo.
+    if any(
+        word.lower() == before.lower() or _DIGIT.search(word + before) for word, before in changed
+    ):
+        return ERROR
+    return WARNING
+
+
+@message_check("link-url", "no link to a URL the msgid does not link to (unless allowed-urls)")
+def check_link_url(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    texts = translated_text(message)
+    if texts is None:
+        return
+    source, translation = (markup_of(text).urls for text in texts)
+    for url in sorted(translation - source):
+        if not catalog.settings.url_allowed(url):
+            yield catalog.finding(
+                message,
+                "link-url",
+                f"links to {url}, which the msgid does not: restore the source's URL, "
+                "or allow it in [tool.editions] allowed-urls",
+                ERROR,
+            )
+
+
+@message_check("whitespace", "leading and trailing spaces and line breaks as in the msgid")
+def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    if not message.id or not message.string or message.pluralizable:
+        return
+    source, translation = str(message.id), str(message.string)
+    for where, take in (("start", _leading), ("end", _trailing)):
+        if take(source) != take(translation):
+            newline = take(source).count("\n") != take(translation).count("\n")
+            yield catalog.finding(
+                message,
+                "whitespace",
+                f"the msgid {_describe(take(source))} at its {where}, the msgstr "
+                f"{_describe(take(translation))}: make them the same",
+                # msgfmt --check rejects a catalog whose line breaks differ here.
+                ERROR if newline else WARNING,
+            )
+
+
+def clear_caches() -> None:
+    """Forget sphinx-lint's per-file memos, as its own command does after each file."""
+    for memoized in PER_FILE_CACHES:
+        memoized.cache_clear()
+
+
+def _same_code(literal: str, original: str) -> bool:
+    """Equal but for spacing and the choice of ' or " for strings."""
+
+    def normal(text: str) -> str:
+        return "".join(text.split()).replace('"', "'")
+
+    return normal(literal) == normal(original)
+
+
+def _similarity(one: str, other: str) -> float:
+    return SequenceMatcher(None, one, other).ratio()
+
+
+def _lint(text: str) -> list[tuple[str, str]]:
+    errors = check_text("message.rst", text + "\n", _LINT_CHECKERS)
+    return [(error.checker_name, error.msg) for error in errors]
+
+
+def _leading(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip()) :]
+
+
+def _describe(space: str) -> str:
+    return f"has {space!r}" if space else "has none"

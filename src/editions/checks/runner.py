@@ -1,0 +1,102 @@
+"""Run the registered checks over catalogs, in parallel, and collect sorted findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from editions.catalogs import catalog_paths
+from editions.checks import rst
+from editions.checks.pofile import CatalogFile, load
+from editions.checks.registry import REGISTRY, catalog_check
+from editions.checks.settings import CheckSettings
+from editions.checks.syntax import DUPLICATE, SYNTAX
+from editions.errors import EditionsError
+from editions.findings import ERROR, WARNING, Finding
+
+# Below this many catalogs, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 40
+_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every finding over the checked catalogs, sorted by file and line."""
+
+    findings: list[Finding]
+    catalogs: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == WARNING)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "catalogs": self.catalogs,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+@catalog_check("syntax", "what msgfmt --check rejects: strings, escapes, keywords, UTF-8")
+def check_syntax(catalog: CatalogFile) -> Iterator[Finding]:
+    return (finding for finding in catalog.scan.findings if finding.check == SYNTAX)
+
+
+@catalog_check("duplicate", "two entries with the same msgctxt and msgid")
+def check_duplicate(catalog: CatalogFile) -> Iterator[Finding]:
+    return (finding for finding in catalog.scan.findings if finding.check == DUPLICATE)
+
+
+def check_paths(
+    paths: Iterable[Path], settings: CheckSettings, jobs: int | None = None
+) -> CheckReport:
+    """Check every catalog in ``paths`` (files or folders)."""
+    files = list(_catalogs(paths))
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _CHUNK))
+    check = partial(check_file, settings=settings)
+    if workers > 1 and len(files) >= _PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(check, files, chunksize=_CHUNK))
+    else:
+        results = [check(path) for path in files]
+    findings = sorted(finding for result in results for finding in result)
+    return CheckReport(findings, len(files))
+
+
+def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
+    """Every finding of the enabled checks on one catalog."""
+    catalog = load(path, settings)
+    findings: list[Finding] = []
+    checks = [check for name, check in REGISTRY.items() if settings.runs(name)]
+    for check in checks:
+        if check.on_catalog is not None:
+            findings.extend(check.on_catalog(catalog))
+    if catalog.catalog is not None:
+        on_message = [check.on_message for check in checks if check.on_message is not None]
+        for message in catalog.catalog:
+            if message.id:
+                for function in on_message:
+                    findings.extend(function(catalog, message))
+    rst.clear_caches()
+    return findings
+
+
+def _catalogs(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from catalog_paths(path)
+        elif path.is_file():
+            yield path
+        else:
+            raise EditionsError(f"{path}: no such catalog or folder; give .po files or folders")

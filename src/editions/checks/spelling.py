@@ -1,0 +1,113 @@
+"""Spelling of each msgstr with Hunspell, markup and literals removed (``--spelling``).
+
+Hunspell runs once per catalog in its pipe mode (``-a``), one line per
+message, so that each misspelt word is found at its message's line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from editions.checks.markup import plain_words
+from editions.checks.pofile import CatalogFile
+from editions.checks.registry import catalog_check
+from editions.findings import ERROR, WARNING, Finding
+
+DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
+WORDLIST = "wordlist.txt"  # locale/<lang>/wordlist.txt: the team's own words
+_MISSPELT = re.compile(r"^[&#] (\S+)")
+
+
+@catalog_check("spelling", "words Hunspell does not know, outside markup and code", optional=True)
+def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
+    if catalog.catalog is None:
+        return
+    dictionary = find_dictionary(catalog.language)
+    if dictionary is None or shutil.which("hunspell") is None:
+        language = catalog.language or "an unknown language"
+        yield Finding(
+            catalog.path,
+            1,
+            "spelling",
+            f"spelling not checked: no Hunspell dictionary for {language}"
+            f" (install hunspell and the Debian package hunspell-{_package(catalog.language)})",
+            WARNING,
+        )
+        return
+    messages = [
+        message
+        for message in catalog.catalog
+        if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
+    ]
+    lines = ["^" + " ".join(plain_words(str(message.string)).split()) for message in messages]
+    misspelt = _hunspell(dictionary, wordlist_of(catalog.path), lines)
+    for message, words in zip(messages, misspelt, strict=True):
+        # A word of the msgid is a name or code the translator had to keep.
+        unknown = [word for word in words if word not in str(message.id)]
+        if unknown:
+            yield catalog.finding(
+                message,
+                "spelling",
+                f"unknown word(s): {', '.join(dict.fromkeys(unknown))}; fix them, or add them "
+                f"to the language's {WORDLIST}",
+                ERROR,
+            )
+
+
+def find_dictionary(language: str | None) -> Path | None:
+    """The Hunspell dictionary for a language: ``fr`` finds ``fr_FR``, ``de`` ``de_DE``."""
+    if not language:
+        return None
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    territory = locale.territory or locale.language.upper()
+    names = [f"{locale.language}_{territory}", locale.language]
+    for folder in DICTIONARY_FOLDERS:
+        for name in names:
+            if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file():
+                return folder / name
+    return None
+
+
+def wordlist_of(catalog: Path) -> Path | None:
+    """``locale/<lang>/wordlist.txt`` for a catalog under ``locale/<lang>/LC_MESSAGES/``."""
+    parts = catalog.parts
+    if "LC_MESSAGES" not in parts:
+        return None
+    language_folder = Path(*parts[: parts.index("LC_MESSAGES")])
+    wordlist = language_folder / WORDLIST
+    return wordlist if wordlist.is_file() else None
+
+
+def _hunspell(dictionary: Path, wordlist: Path | None, lines: list[str]) -> list[list[str]]:
+    """Misspelt words of each line, from Hunspell's pipe mode (one blank line ends each)."""
+    command = ["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)]
+    if wordlist:
+        command += ["-p", str(wordlist)]
+    output = subprocess.run(
+        command,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
+    results: list[list[str]] = [[]]
+    for line in output.splitlines()[1:]:  # the first line is Hunspell's banner
+        if not line:
+            results.append([])
+        elif match := _MISSPELT.match(line):
+            results[-1].append(match.group(1))
+    return (results + [[] for _ in lines])[: len(lines)]
+
+
+def _package(language: str | None) -> str:
+    return (language or "xx").lower().replace("_", "-")

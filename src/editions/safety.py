@@ -1,0 +1,317 @@
+"""The rules a translation must obey: it may contain only what its English allows.
+
+A catalog comes from translators we do not control, and Sphinx parses each
+msgstr as reStructuredText with the powers of the source (FACTS.md): a msgstr
+can define a role that writes raw HTML, include a file of the build machine,
+retarget a link or point it at ``javascript:``.  docutils' switches
+(``raw_enabled``, ``file_insertion_enabled``) would close these for the whole
+project, sources included, so instead each msgstr is compared with its msgid:
+every construct the msgstr uses (directive, role, substitution, link target,
+URL, HTML tag) must already be in the msgid, and no URL may use a scheme other
+than http, https or mailto.
+
+Constructs are found with docutils' own parser where it decides (links: what
+it would turn into a URL), and with small patterns where the parser cannot be
+run safely or cheaply (explicit markup, which the parser would execute).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser, directives, roles
+from docutils.utils import new_document
+
+UNSAFE_DIRECTIVE = "unsafe-directive"
+UNSAFE_ROLE = "unsafe-role"
+UNSAFE_SUBSTITUTION = "unsafe-substitution"
+UNSAFE_URL_SCHEME = "unsafe-url-scheme"
+RETARGETED_URL = "retargeted-url"
+UNSAFE_HTML = "unsafe-html"
+
+# Every rule, for a registry of named checks: name -> what it guards against.
+RULES = {
+    UNSAFE_DIRECTIVE: "a translation adds a directive (include, raw, role, …) the English lacks",
+    UNSAFE_ROLE: "a translation adds a role, or changes what a role points to or inserts",
+    UNSAFE_SUBSTITUTION: "a translation uses a substitution the English does not",
+    UNSAFE_URL_SCHEME: "a translation links to a scheme other than http, https or mailto",
+    RETARGETED_URL: "a translation links somewhere the English does not",
+    UNSAFE_HTML: "a translation adds an HTML tag or attribute the English lacks",
+}
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# Roles whose content is text for the reader, free to translate.  Every other
+# role (links, downloads, math, a raw role defined in the source) must keep the
+# English target or content exactly.
+CONTENT_ROLES = frozenset(
+    {
+        "",  # the default role, as the source's writer set it
+        "emphasis", "strong", "literal", "code", "sub", "subscript", "sup", "superscript",
+        "abbr", "acronym", "title-reference", "title", "t", "kbd", "command", "dfn",
+        "file", "samp", "program", "guilabel", "menuselection", "mimetype", "regexp",
+    }
+)  # fmt: skip
+# Cheap test for "might contain a link": only then is docutils' parser run.
+_MAY_LINK = re.compile(r"[:<@_]")
+_EXPLICIT_START = re.compile(r"^([ \t]*)\.\.", re.MULTILINE)
+_EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]+(.*))?$", re.MULTILINE)
+_DIRECTIVE = re.compile(r"(?:\|[^|]+\|[ \t]+)?([\w.+:-]+?)[ \t]*::")
+_ANONYMOUS_TARGET = re.compile(r"^[ \t]*__[ \t]+\S", re.MULTILINE)
+_INLINE_LITERAL = re.compile(r"``.+?``", re.DOTALL)
+_ROLE_NAME = r"[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
+_INTERPRETED = re.compile(
+    rf"(?::(?P<before>{_ROLE_NAME}):)?`(?P<content>[^`]+)`(?!`)(?P<after>:{_ROLE_NAME}:|__?)?"
+)
+_EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
+_SUBSTITUTION = re.compile(r"(?<![\w|])\|(?![\s|])([^|]*?)(?<!\s)\|(?:__?)?(?![\w|])")
+_TAG = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)(?=\s|/?>)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
+# A scheme written as text: docutils links some (javascript:, data:), a browser
+# or a later tool may link others; any of these is refused where it appears.
+_DANGEROUS_TEXT = re.compile(
+    r"\b(javascript|vbscript|livescript|data|file|jar|view-source)[ \t]*:[ \t]*[^\s]", re.I
+)
+
+
+@dataclass(frozen=True)
+class Constructs:
+    """What a piece of reStructuredText uses, as far as safety is concerned."""
+
+    directives: frozenset[str]
+    roles: frozenset[tuple[str, str]]  # (role, target or content that must not change)
+    role_names: frozenset[str]
+    substitutions: frozenset[str]
+    urls: frozenset[str]
+    refnames: frozenset[str]
+    tags: frozenset[str]
+
+
+def unsafe_findings(
+    msgid: str, msgstr: str, allowed_urls: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """Why ``msgstr`` may not replace ``msgid``, as (check name, message) pairs; empty if safe.
+
+    ``allowed_urls`` are URLs (or prefixes ending in ``/``) a translation may
+    link to although its English does not, from ``[tool.editions] allowed-urls``.
+    """
+    if not msgstr or msgstr == msgid:
+        return []
+    english, translation = constructs(msgid), constructs(msgstr)
+    return [
+        *_directive_findings(english, translation),
+        *_role_findings(english, translation),
+        *_substitution_findings(english, translation),
+        *_url_findings(msgid, msgstr, english, translation, allowed_urls),
+        *_html_findings(english, translation),
+    ]
+
+
+@lru_cache(maxsize=4096)
+def constructs(text: str) -> Constructs:
+    """The constructs of ``text`` (cached: a msgid is compared with each language's msgstr)."""
+    prose = _INLINE_LITERAL.sub(" ", text)
+    roles = set(_roles(prose))
+    urls, refnames = _links(text) if _MAY_LINK.search(text) else (set(), set())
+    return Constructs(
+        directives=frozenset(_explicit_markup(text)),
+        roles=frozenset(roles),
+        role_names=frozenset(name for name, _ in roles),
+        substitutions=frozenset(_SUBSTITUTION.findall(prose)),
+        urls=frozenset(urls),
+        refnames=frozenset(refnames),
+        tags=frozenset(_normalise_tag(match) for match in _TAG.finditer(text)),
+    )
+
+
+def _explicit_markup(text: str) -> Iterator[str]:
+    """Names of the explicit markup blocks (``.. name::``, ``.. _target:``, ``__ url``)."""
+    for match in _EXPLICIT_MARKUP.finditer(text):
+        rest = (match.group(1) or "").strip()
+        directive = _DIRECTIVE.match(rest)
+        if directive:
+            substitution = rest.startswith("|")
+            yield f"|substitution| {directive.group(1)}" if substitution else directive.group(1)
+        elif rest.startswith("_"):
+            yield "_target"
+        elif rest.startswith("["):
+            yield "[footnote]"
+        # anything else is a comment: it never reaches the page
+    if _ANONYMOUS_TARGET.search(text):
+        yield "_target"
+
+
+def _roles(prose: str) -> Iterator[tuple[str, str]]:
+    for match in _INTERPRETED.finditer(prose):
+        after = match.group("after") or ""
+        if after.startswith("_"):
+            continue  # a hyperlink reference: its target is checked with the URLs
+        name = match.group("before") or after.strip(":")
+        name = name.lower()
+        yield name, "" if name in CONTENT_ROLES else _role_target(match.group("content"))
+
+
+def _role_target(content: str) -> str:
+    """What a role points to: the part in ``<>`` after an explicit title, else all of it."""
+    explicit = _EXPLICIT_TITLE.match(content)
+    target = explicit.group(2) if explicit else content
+    return " ".join(target.split())
+
+
+def _links(text: str) -> tuple[set[str], set[str]]:
+    """URLs and reference names docutils finds in ``text``, parsed without running directives.
+
+    Parsed without transforms: nothing is resolved, included or executed, and
+    every reference keeps the name or URL the writer typed.
+    """
+    document = new_document("<translation>", _safe_settings())
+    # Explicit markup is escaped into text, so that no directive runs here: a
+    # `.. role::` would otherwise register itself in docutils' global tables,
+    # and the Sphinx build that follows in this process would inherit it.
+    inert = _EXPLICIT_START.sub(r"\1\\..", text)
+    saved = dict(directives._directives), dict(roles._roles)
+    try:
+        Parser().parse(inert, document)
+    except Exception:  # docutils fails on some odd input: treat the text as an unknown link
+        return {"<unparsable>"}, set()
+    finally:
+        directives._directives.clear()
+        directives._directives.update(saved[0])
+        roles._roles.clear()
+        roles._roles.update(saved[1])
+    urls, refnames = set(), set()
+    for node in document.findall(nodes.Element):
+        for attribute in ("refuri", "uri"):
+            value = node.get(attribute)
+            if isinstance(value, str) and value:
+                urls.add(value)
+        refname = node.get("refname")
+        if isinstance(node, nodes.substitution_reference):
+            continue  # checked as a substitution
+        if isinstance(refname, str) and refname:
+            refnames.add(refname)
+    return urls, refnames
+
+
+@lru_cache(maxsize=1)
+def _safe_settings() -> object:
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    settings.character_level_inline_markup = False
+    return settings
+
+
+def _normalise_tag(match: re.Match[str]) -> str:
+    return f"<{match.group(1).lower()} {' '.join(match.group(2).split())}>"
+
+
+def _directive_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
+    for name in sorted(translation.directives - english.directives):
+        if name == "_target":
+            yield RETARGETED_URL, "defines a link target the English does not; remove it"
+        elif name.startswith("|substitution|"):
+            yield (
+                UNSAFE_DIRECTIVE,
+                "defines a substitution; a translation may not define markup, remove it",
+            )
+        elif name == "[footnote]":
+            yield UNSAFE_DIRECTIVE, "defines a footnote the English does not; remove it"
+        else:
+            yield (
+                UNSAFE_DIRECTIVE,
+                f"uses the directive '.. {name}::'; a translation may not use directives "
+                "(they can run code or read files), translate only the text",
+            )
+
+
+def _role_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
+    for name, target in sorted(translation.roles - english.roles):
+        label = f":{name}:" if name else "the default role (`text`)"
+        if name not in english.role_names:
+            yield UNSAFE_ROLE, f"uses {label}, which the English does not; remove it"
+        else:
+            yield (
+                UNSAFE_ROLE,
+                f"changes what {label} points to or inserts ({_shorten(target)!r}); "
+                "keep the English target",
+            )
+
+
+def _substitution_findings(
+    english: Constructs, translation: Constructs
+) -> Iterator[tuple[str, str]]:
+    for name in sorted(translation.substitutions - english.substitutions):
+        yield UNSAFE_SUBSTITUTION, f"uses the substitution |{name}|, which the English does not"
+
+
+def _url_findings(
+    msgid: str,
+    msgstr: str,
+    english: Constructs,
+    translation: Constructs,
+    allowed_urls: frozenset[str],
+) -> Iterator[tuple[str, str]]:
+    reported = set()
+    for url in sorted(translation.urls):
+        scheme = _scheme(url)
+        if scheme and scheme not in SAFE_SCHEMES:
+            reported.add(scheme)
+            yield (
+                UNSAFE_URL_SCHEME,
+                f"links to a '{scheme}:' URL; only http, https and mailto links are allowed",
+            )
+        elif url not in english.urls and not _allowed(url, allowed_urls):
+            yield (
+                RETARGETED_URL,
+                f"links to {_shorten(url)!r}, which the English does not; keep the English "
+                "URL or add it to allowed-urls in [tool.editions]",
+            )
+    english_text = {match.group(0).lower() for match in _DANGEROUS_TEXT.finditer(msgid)}
+    for match in _DANGEROUS_TEXT.finditer(msgstr):
+        scheme = match.group(1).lower()
+        if scheme not in reported and match.group(0).lower() not in english_text:
+            reported.add(scheme)
+            yield UNSAFE_URL_SCHEME, f"contains a '{scheme}:' URL; remove it"
+    for name in sorted(translation.refnames - english.refnames):
+        yield (
+            RETARGETED_URL,
+            f"links to the target '{_shorten(name)}', which the English does not; "
+            "keep the English link",
+        )
+
+
+def _html_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
+    for tag in sorted(translation.tags - english.tags):
+        yield (
+            UNSAFE_HTML,
+            f"adds the HTML {_shorten(tag)!r}, which the English does not have; remove it",
+        )
+
+
+def _scheme(url: str) -> str:
+    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+    compact = "".join(char for char in url if char > " ")
+    try:
+        return urlsplit(compact).scheme.lower()
+    except ValueError:
+        return "invalid"
+
+
+def _allowed(url: str, allowed_urls: Iterable[str]) -> bool:
+    return any(
+        url == allowed or (allowed.endswith("/") and url.startswith(allowed))
+        for allowed in allowed_urls
+    )
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

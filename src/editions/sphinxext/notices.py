@@ -1,0 +1,136 @@
+"""Honest partial translations: say so on pages not fully or not freshly translated.
+
+Sphinx counts a page's translated paragraphs (``translation_progress``) and marks
+them (``translation_progress_classes``); this adds, in the reader's language, a
+notice on incomplete pages and on pages whose catalog has fuzzy entries (their
+English changed since translation). Fuzzy entries never reach the compiled
+``.mo``, so only the page's ``.po`` tells: it is read here and made a dependency
+of the page, so the notice comes and goes with the catalog.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from math import floor
+from pathlib import Path
+from typing import Any
+
+from babel.messages.pofile import read_po
+from babel.numbers import format_percent
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import NodeMatcher
+
+from editions.sphinxext.declaration import edition_of, project_of
+from editions.sphinxext.words import gettext
+
+FUZZY = "editions_fuzzy"
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _mark_untranslated)
+    app.add_transform(MarkUntranslatedLanguage)
+    app.connect("doctree-read", _note_fuzzy_entries)
+    app.connect("html-page-context", _add_notices)
+
+
+def _mark_untranslated(app: Sphinx, config: Config) -> None:
+    if not config.translation_progress_classes:
+        # Only the untranslated ones: a stylesheet shows them, the rest is the norm.
+        config.translation_progress_classes = "untranslated"
+
+
+class MarkUntranslatedLanguage(SphinxTransform):
+    """Give untranslated paragraphs the source language's ``lang`` (for screen readers).
+
+    docutils writes a ``language-xx`` class as ``lang="xx"``.
+    """
+
+    default_priority = 960  # after Sphinx's AddTranslationClasses (950)
+
+    def apply(self, **kwargs: Any) -> None:
+        project, edition = project_of(self.app), edition_of(self.app)
+        if edition == project.source_language:
+            return
+        language_class = f"language-{project.source_language.bcp47}"
+        for node in NodeMatcher(nodes.Element, translated=False).findall(self.document):
+            node.setdefault("classes", []).append(language_class)
+
+
+def page_catalog(app: Sphinx, docname: str) -> Path | None:
+    """The ``.po`` Sphinx reads for ``docname`` in this edition, if there is one."""
+    domain = docname_to_domain(docname, app.config.gettext_compact)
+    for folder in app.config.locale_dirs:
+        path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{domain}.po")
+        if path.is_file():
+            return path
+    return None
+
+
+def fuzzy_count(path: Path) -> int:
+    with path.open("rb") as po:
+        catalog = read_po(po)
+    # The header (empty msgid) is often marked fuzzy by tools; it is no translation.
+    return sum(1 for message in catalog if message.id and message.fuzzy)
+
+
+def _note_fuzzy_entries(app: Sphinx, doctree: nodes.document) -> None:
+    if edition_of(app) == project_of(app).source_language:
+        return
+    path = page_catalog(app, app.env.docname)
+    if path is not None:
+        app.env.note_dependency(str(path))
+        doctree[FUZZY] = fuzzy_count(path)
+
+
+def _add_notices(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    if not isinstance(doctree, nodes.document) or "body" not in context:
+        return
+    project, edition = project_of(app), edition_of(app)
+    if edition == project.source_language:
+        return
+    source_name = project.source_language.locale.get_display_name(edition.locale) or ""
+    notices = []
+    progress = doctree.get("translation_progress") or {}
+    total, translated = progress.get("total", 0), progress.get("translated", 0)
+    if total and translated < total:
+        # Rounded down: a page 99.6% translated is not "100% translated".
+        share = floor(100 * translated / total) / 100
+        percent = format_percent(share, locale=edition.locale)
+        notices.append(
+            _notice(
+                "partial",
+                gettext(
+                    edition.locale,
+                    "This page is %(percent)s translated; the rest is shown in %(source)s.",
+                    percent=percent,
+                    source=source_name,
+                ),
+            )
+        )
+    if doctree.get(FUZZY):
+        notices.append(
+            _notice(
+                "outdated",
+                gettext(
+                    edition.locale,
+                    "The %(source)s text of this page changed since it was translated; "
+                    "the translation may be out of date.",
+                    source=source_name,
+                ),
+            )
+        )
+    if notices:
+        context["body"] = "".join(notices) + context["body"]
+
+
+def _notice(kind: str, text: str) -> str:
+    return (
+        f'<aside class="editions-notice editions-{kind}" role="note">'
+        f"<p>{escape(text)}</p></aside>\n"
+    )

@@ -1,0 +1,42 @@
+"""The extension's own words (notices, switcher, landing page) in each edition's language.
+
+They are not the theme's words (those are in the project's ``sphinx.po``) nor the
+article's: they ship with the package, in ``sphinxext/locale/<lang>/LC_MESSAGES/editions.po``,
+and are compiled in memory when first needed, so an installed package needs no
+``.mo`` files and no write access to its own folder.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "editions"
+
+
+@cache
+def translations_for(locale: Locale) -> NullTranslations:
+    """The extension's catalog for ``locale`` (or for its language), English if none."""
+    for name in (str(locale), locale.language):
+        path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if path.is_file():
+            with path.open("rb") as po:
+                catalog = read_po(po, locale=name)
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog, use_fuzzy=False)
+            compiled.seek(0)
+            return Translations(compiled, domain=DOMAIN)
+    return NullTranslations()
+
+
+def gettext(locale: Locale, message: str, **values: str) -> str:
+    """``message`` translated for ``locale``, with ``%(name)s`` values filled in."""
+    text = translations_for(locale).gettext(message)
+    return text % values if values else text

@@ -1,0 +1,144 @@
+"""Readers in a real browser: the landing page picks an edition, the switcher keeps the page.
+
+Playwright drives Debian's chromium (``/usr/bin/chromium``), headless, against the
+real publication served on 127.0.0.1 by ``http.server``.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from editions.cli import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPOSITORY = Path(__file__).parent.parent
+RESULTS = REPOSITORY / "test-results"
+ARTICLE = "articles/paris-commune-1871-part-3.html"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium"
+)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # keep the test output for the tests
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real publication, built once, served on a free local port."""
+    root = tmp_path_factory.mktemp("publication")
+    for part in ("source", "locale"):
+        shutil.copytree(REPOSITORY / part, root / part)
+    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
+    assert main(["--project", str(root), "build"]) == 0
+    handler = functools.partial(QuietHandler, directory=str(root / "build" / "html"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def new_page(browser: Browser, **options: Any) -> Page:
+    """A page in a fresh context: no remembered choice, no cookies."""
+    return browser.new_context(**options).new_page()
+
+
+def test_french_browser_lands_on_the_french_edition(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="fr-FR")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}fr/index.html")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_arabic_browser_lands_on_the_arabic_edition_written_right_to_left(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="ar", viewport={"width": 1200, "height": 900})
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}ar/index.html")
+    page.goto(f"{site_url}ar/{ARTICLE}")
+    direction = page.evaluate("getComputedStyle(document.querySelector('article p')).direction")
+    assert direction == "rtl"
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / "arabic-article.png"), full_page=False)
+
+
+def test_switcher_on_the_spanish_article_leads_to_the_german_article(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    link = page.locator(".editions-switcher a", has_text="Deutsch")
+    assert link.is_visible()  # on a phone, without opening a menu
+    link.click()
+    page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_landing_page_remembers_the_edition_chosen(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="es-ES")
+    page.goto(f"{site_url}index.html?choose")
+    assert page.url == f"{site_url}index.html?choose"
+    page.locator("a", has_text="Deutsch").click()
+    page.wait_for_url(f"{site_url}de/index.html")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}de/index.html")
+
+
+def test_switcher_choice_is_remembered_by_the_landing_page(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="fr-FR")
+    page.goto(f"{site_url}fr/{ARTICLE}")
+    page.locator(".editions-switcher a", has_text="Español").click()
+    page.wait_for_url(f"{site_url}es/{ARTICLE}")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}es/index.html")
+
+
+def test_regional_preferences_match_the_language_edition(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="es-MX")
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}es/index.html")
+
+
+def test_without_javascript_the_landing_page_is_a_list_of_links(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="fr-FR", java_script_enabled=False)
+    page.goto(site_url)
+    assert page.url == site_url
+    links = page.locator("ul.editions a")
+    assert links.all_inner_texts() == ["English", "Español", "Français", "Deutsch", "العربية"]
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / "landing-page.png"))
+    links.filter(has_text="Deutsch").click()
+    page.wait_for_url(f"{site_url}de/index.html")

@@ -1,0 +1,85 @@
+"""The fast translation transform writes the very pages stock Sphinx writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.transforms.i18n import Locale
+
+from editions.sphinxext.fast_i18n import FastLocale
+
+ROOT = Path(__file__).parent / "roots" / "test-fast-i18n"
+
+
+def build_html(tmp_path: Path, name: str, *, fast: bool) -> tuple[Path, type]:
+    """Build the French edition of the test root; return its output and the transform used."""
+    project = tmp_path / name
+    shutil.copytree(ROOT, project)
+    app = SphinxTestApp(
+        "html",
+        srcdir=project / "source",
+        builddir=project / "build",
+        confoverrides={"editions_fast_i18n": fast},
+        freshenv=True,
+    )
+    try:
+        app.build()
+        used = next(t for t in app.registry.transforms if issubclass(t, Locale))
+        return Path(app.outdir), used
+    finally:
+        app.cleanup()
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".buildinfo"
+    }
+
+
+@pytest.fixture(scope="module")
+def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, type]]:
+    tmp_path = tmp_path_factory.mktemp("fast-i18n")
+    return {
+        "stock": build_html(tmp_path, "stock", fast=False),
+        "fast": build_html(tmp_path, "fast", fast=True),
+    }
+
+
+def test_the_switch_chooses_the_transform(both_builds: dict[str, tuple[Path, type]]) -> None:
+    assert both_builds["stock"][1] is Locale
+    assert both_builds["fast"][1] is FastLocale
+
+
+def test_every_page_is_byte_for_byte_the_stock_one(
+    both_builds: dict[str, tuple[Path, type]],
+) -> None:
+    stock, fast = output_files(both_builds["stock"][0]), output_files(both_builds["fast"][0])
+    assert sorted(fast) == sorted(stock)
+    assert [name for name in stock if stock[name] != fast[name]] == []
+    assert "story.html" in stock and "searchindex.js" in stock
+
+
+def test_the_pages_compared_are_really_translated(
+    both_builds: dict[str, tuple[Path, type]],
+) -> None:
+    page = (both_builds["fast"][0] / "story.html").read_text(encoding="utf-8")
+    for translated in (
+        "histoire du port",  # a title
+        "<em>calme</em>",  # inline markup
+        "Le port a rouvert lundi, rapporte <em>The Gazette</em>.",  # rst_epilog substitution
+        'href="https://www.python.org/"',  # a named reference kept
+        "Une note automatique.",  # a footnote
+        "Un lieu d’accostage",  # a glossary definition, with smart quotes
+        "Même titre",  # two titles translated the same
+        "Un terme de l’index",  # :index: roles, which draw serial numbers
+        "Une traduction qui ajoute une directive.",  # the directive dropped, as in Sphinx
+    ):
+        assert translated in page, translated
+    # Untranslated and fuzzy messages keep the source text.
+    for kept in ("An untranslated item.", "A fuzzy item."):
+        assert kept in page, kept

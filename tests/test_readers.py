@@ -1,0 +1,333 @@
+"""Readers: every page of every edition links to its other editions, for people and robots."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+
+from editions.cli import main
+from editions.declaration import load_project
+
+REPOSITORY = Path(__file__).parent.parent
+ARTICLE = "articles/paris-commune-1871-part-3"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+GENERATED = {"search.html", "genindex.html", "404.html"}
+
+
+class PageParser(HTMLParser):
+    """What the static checks need from a page: <html> attributes, links, switcher, notices."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.html: dict[str, str | None] = {}
+        self.links: list[dict[str, str | None]] = []
+        self.switcher: list[dict[str, str | None]] = []
+        self.notices: list[str] = []
+        self._in_switcher = False
+        self._in_notice = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "html":
+            self.html = attributes
+        elif tag == "link":
+            self.links.append(attributes)
+        elif tag == "nav" and "editions-switcher" in classes:
+            self._in_switcher = True
+        elif tag == "a" and self._in_switcher:
+            self.switcher.append(attributes)
+        elif tag == "aside" and "editions-notice" in classes:
+            self._in_notice = True
+            self.notices.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_switcher = False
+        elif tag == "aside":
+            self._in_notice = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_notice:
+            self.notices[-1] += data
+
+    def alternates(self) -> dict[str, str]:
+        return {
+            str(link["hreflang"]): str(link["href"])
+            for link in self.links
+            if link.get("rel") == "alternate" and link.get("hreflang")
+        }
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def site_path(page: Path, href: str, site: Path) -> str:
+    """``href`` from ``page`` as a path from the site's root, e.g. ``de/index.html``."""
+    joined = PurePosixPath(page.parent.relative_to(site).as_posix()) / href
+    parts: list[str] = []
+    for part in joined.parts:
+        if part == "..":
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def edition_pages(site: Path, tag: str) -> list[Path]:
+    return sorted(
+        path
+        for path in (site / tag).rglob("*.html")
+        if not path.relative_to(site / tag).parts[0].startswith("_")
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real publication, every edition built once for this module."""
+    root = tmp_path_factory.mktemp("publication")
+    for part in ("source", "locale"):
+        shutil.copytree(REPOSITORY / part, root / part)
+    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
+    assert main(["--project", str(root), "build"]) == 0
+    return root / "build" / "html"
+
+
+@pytest.fixture(scope="module")
+def declared() -> list[Any]:
+    return list(load_project(REPOSITORY).editions)
+
+
+def test_every_page_has_the_edition_lang_and_direction(site: Path, declared: list[Any]) -> None:
+    for language in declared:
+        for page in edition_pages(site, language.tag):
+            html = parse(page).html
+            assert html.get("lang") == language.bcp47, page
+            expected_dir = "rtl" if language.tag == "ar" else None
+            assert html.get("dir") == expected_dir, page
+
+
+def test_every_hreflang_resolves_to_a_built_page(site: Path, declared: list[Any]) -> None:
+    checked = 0
+    for language in declared:
+        for page in edition_pages(site, language.tag):
+            for hreflang, href in parse(page).alternates().items():
+                assert (site / site_path(page, href, site)).is_file(), (page, hreflang, href)
+                checked += 1
+    assert checked > 0
+
+
+def test_every_edition_of_a_page_lists_the_same_alternates(site: Path, declared: list[Any]) -> None:
+    pages = {p.relative_to(site / "en").as_posix() for p in edition_pages(site, "en")}
+    for name in sorted(pages - {"404.html"}):
+        sets = {
+            language.tag: {
+                (lang, site_path(site / language.tag / name, href, site))
+                for lang, href in parse(site / language.tag / name).alternates().items()
+            }
+            for language in declared
+        }
+        first = sets["en"]
+        assert {lang for lang, _ in first} == {
+            *(language.bcp47 for language in declared),
+            "x-default",
+        }
+        assert all(alternates == first for alternates in sets.values()), name
+        assert ("x-default", "index.html") in first
+
+
+def test_switcher_on_every_page_links_to_the_same_page_in_each_other_edition(
+    site: Path, declared: list[Any]
+) -> None:
+    for language in declared:
+        for page in edition_pages(site, language.tag):
+            name = page.relative_to(site / language.tag).as_posix()
+            links = {
+                str(link["data-edition"]): str(link["href"])
+                for link in parse(page).switcher
+                if link.get("data-edition")
+            }
+            others = {other.tag for other in declared if other != language}
+            assert set(links) == others, page
+            for tag, href in links.items():
+                if name == "404.html":  # served at any depth: front pages, from the root
+                    assert href == f"/{tag}/index.html"
+                else:
+                    assert site_path(page, href, site) == f"{tag}/{name}", (page, href)
+
+
+def test_switcher_is_labelled_with_native_names(site: Path) -> None:
+    html = (site / "es" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="editions-switcher"') :]
+    nav = nav[: nav.index("</nav>")]
+    for name in ("English", "Français", "Deutsch", "العربية"):
+        assert name in nav
+    assert 'aria-label="Idioma"' in nav
+    assert "Todas las ediciones" in nav and "../../index.html?choose" in nav
+
+
+def test_sitemap_lists_every_page_of_every_edition_with_alternates(
+    site: Path, declared: list[Any]
+) -> None:
+    tree = ElementTree.parse(site / "sitemap.xml")
+    urls = tree.getroot().findall(f"{SITEMAP}url")
+    listed = {url.findtext(f"{SITEMAP}loc") for url in urls}
+    expected = {
+        page.relative_to(site).as_posix()
+        for language in declared
+        for page in edition_pages(site, language.tag)
+        if page.name not in GENERATED
+    }
+    assert listed == expected
+    assert f"de/{ARTICLE}.html" in listed
+    for url in urls:
+        alternates = {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
+        assert alternates == {*(language.bcp47 for language in declared), "x-default"}
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: sitemap.xml" in robots
+
+
+def test_german_article_says_it_is_partly_translated_in_german(site: Path) -> None:
+    notices = parse(site / "de" / f"{ARTICLE}.html").notices
+    assert len(notices) == 1
+    assert re.fullmatch(
+        r"Diese Seite ist zu \d\d\xa0% übersetzt; der Rest wird auf Englisch angezeigt\.",
+        notices[0],
+    ), notices
+    html = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    assert '<p class="untranslated" lang="en">' in html
+
+
+def test_complete_editions_show_no_notice(site: Path) -> None:
+    for tag in ("es", "fr", "ar", "en"):
+        assert parse(site / tag / f"{ARTICLE}.html").notices == [], tag
+
+
+def test_theme_words_and_date_are_in_the_edition_language(site: Path) -> None:
+    html = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    for words in ("Zum Inhalt springen", "Nach oben", "Auf dieser Seite", "Zuletzt aktualisiert"):
+        assert words in html
+    assert re.search(r"Zuletzt aktualisiert am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}", html)
+    arabic = (site / "ar" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    assert "انتقل إلى المحتوى" in arabic and "editions-rtl.css" in arabic
+    assert "editions-rtl.css" not in html
+
+
+def test_title_has_translated_article_title_and_native_name(site: Path) -> None:
+    html = (site / "es" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>([^<]*)</title>", html)
+    assert title is not None
+    assert title.group(1).endswith("– Editions · Español")
+    assert "Paris Commune" not in title.group(1)  # the Spanish title, not the English
+
+
+def test_404_page_offers_every_edition_front_page(site: Path, declared: list[Any]) -> None:
+    html = (site / "fr" / "404.html").read_text(encoding="utf-8")
+    assert "Page introuvable" in html
+    for language in declared:
+        assert f'<li><a href="/{language.tag}/index.html"' in html
+    assert 'rel="alternate"' not in html and 'rel="canonical"' not in html
+
+
+def test_landing_page_gives_each_edition_completeness_in_its_language(site: Path) -> None:
+    landing = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Deutsch</a>\s*<span class=\"completeness\">zu \d\d\xa0% übersetzt", landing)
+    assert re.search(r"Español</a>\s*<span class=\"completeness\">traducida al 100\xa0%", landing)
+
+
+def test_base_url_makes_canonical_hreflang_and_sitemap_absolute(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    declaration = root / "pyproject.toml"
+    text = declaration.read_text(encoding="utf-8")
+    declaration.write_text(
+        text.replace(
+            "[tool.editions]\n", '[tool.editions]\nbase-url = "https://news.example.org/gazette"\n'
+        ),
+        encoding="utf-8",
+    )
+    assert editions("--project", root, "build").code == 0
+    site = root / "build" / "html"
+    page = parse(site / "es" / "news" / "harbour.html")
+    canonical = [link["href"] for link in page.links if link.get("rel") == "canonical"]
+    assert canonical == ["https://news.example.org/gazette/es/news/harbour.html"]
+    assert page.alternates() == {
+        "en": "https://news.example.org/gazette/en/news/harbour.html",
+        "es": "https://news.example.org/gazette/es/news/harbour.html",
+        "de": "https://news.example.org/gazette/de/news/harbour.html",
+        "x-default": "https://news.example.org/gazette/",
+    }
+    html = (site / "es" / "news" / "harbour.html").read_text(encoding="utf-8")
+    og_url = "https://news.example.org/gazette/es/news/harbour.html"
+    assert f'property="og:url" content="{og_url}"' in html
+    assert '<a href="/gazette/de/index.html"' in (site / "es" / "404.html").read_text("utf-8")
+    locs = {
+        url.findtext(f"{SITEMAP}loc")
+        for url in ElementTree.parse(site / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    }
+    assert "https://news.example.org/gazette/de/news/market.html" in locs
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://news.example.org/gazette/sitemap.xml" in robots
+
+
+def test_a_relative_base_url_is_refused_with_the_file_named(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    declaration = root / "pyproject.toml"
+    text = declaration.read_text(encoding="utf-8")
+    declaration.write_text(
+        text.replace("[tool.editions]\n", '[tool.editions]\nbase-url = "news.example.org"\n'),
+        encoding="utf-8",
+    )
+    result = editions("--project", root, "build")
+    assert result.code != 0
+    assert "pyproject.toml" in result.err + result.out and "base-url" in result.err + result.out
+    assert "Traceback" not in result.err
+
+
+def test_spanish_article_says_it_may_be_outdated_after_the_english_changes(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("publication")
+    assert editions("--project", root, "build", "--lang", "es").code == 0
+    page = root / "build" / "html" / "es" / f"{ARTICLE}.html"
+    assert parse(page).notices == []
+    source = root / "source" / f"{ARTICLE}.rst"
+    text = source.read_text(encoding="utf-8")
+    edited = text.replace("Commune", "Commune of Paris", 1)
+    assert edited != text
+    source.write_text(edited, encoding="utf-8")
+    assert editions("--project", root, "update", "--lang", "es").code == 0
+    catalog = root / "locale" / "es" / "LC_MESSAGES" / f"{ARTICLE}.po"
+    assert "#, fuzzy" in catalog.read_text(encoding="utf-8")
+    assert editions("--project", root, "build", "--lang", "es").code == 0
+    notices = parse(page).notices
+    assert any(
+        "El texto en inglés de esta página cambió después de traducirse" in notice
+        for notice in notices
+    ), notices
+
+
+def test_search_indexes_each_edition_in_its_language_where_sphinx_can(site: Path) -> None:
+    def stemmer(tag: str) -> str:
+        script = (site / tag / "_static" / "language_data.js").read_text(encoding="utf-8")
+        found = re.search(r"var (\w+)Stemmer", script)
+        assert found is not None
+        return found.group(1)
+
+    assert stemmer("de") == "German"
+    assert stemmer("es") == "Spanish"
+    assert stemmer("ar") == "English"  # Sphinx has no Arabic search: English, not an error
