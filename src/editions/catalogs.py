@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape
 from sphinx_intl.catalog import update_with_fuzzy
 
 from editions.declaration import Language
 from editions.errors import EditionsError
 from editions.files import write_if_changed
+from editions.formatting import WRAP_WIDTH, render_po
 
-# GNU msgcat's default: lines of at most 79 columns.  powrap and Poedit agree.
-WRAP_WIDTH = 79
 THEME_DOMAIN = "sphinx"  # Sphinx's own words, overridable by the project
 
 
@@ -55,7 +54,14 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     except OSError as error:
         raise EditionsError(f"{path}: cannot read the catalog: {error.strerror}") from None
     try:
-        return read_po(io.BytesIO(data), locale=locale, abort_invalid=True, charset="utf-8")
+        catalog = read_po(
+            io.BytesIO(_without_obsolete_previous(data)),
+            locale=locale,
+            abort_invalid=True,
+            charset="utf-8",
+        )
+        _read_previous_ids(catalog)
+        return catalog
     except PoFileError as error:
         raise EditionsError(f"{path}:{_describe_po_error(error)}") from None
     except UnicodeDecodeError:
@@ -72,22 +78,39 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 
 
 def render_catalog(catalog: Catalog) -> bytes:
-    """The canonical bytes of a catalog: one wrapping, the template's order."""
-    stream = io.BytesIO()
-    write_po(
-        stream,
-        catalog,
-        width=WRAP_WIDTH,
-        include_previous=True,
-        sort_output=False,
-        sort_by_file=False,
-    )
-    return stream.getvalue()
+    """The canonical bytes of a catalog: GNU msgcat's wrapping, the template's order."""
+    return render_po(catalog, WRAP_WIDTH)
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
     """Write ``catalog`` to ``path`` if its bytes differ; True when written."""
     return write_if_changed(path, render_catalog(catalog))
+
+
+def reformat(paths: Iterable[Path], write: bool = True) -> list[Path]:
+    """Put every catalog in ``paths`` (files or folders) in the canonical form.
+
+    Returns the catalogs that were not in it; with ``write=False`` they are only listed.
+    """
+    changed = []
+    for path in expand_catalog_paths(paths):
+        canonical = render_catalog(read_catalog(path))
+        if path.read_bytes() != canonical:
+            changed.append(path)
+            if write:
+                write_if_changed(path, canonical)
+    return changed
+
+
+def expand_catalog_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """The catalogs named, and those below the folders named; refuses a missing path."""
+    for path in paths:
+        if path.is_dir():
+            yield from catalog_paths(path)
+        elif path.is_file():
+            yield path
+        else:
+            raise EditionsError(f"{path}: no such catalog or folder")
 
 
 def catalog_paths(folder: Path, suffix: str = ".po") -> Iterator[Path]:
@@ -240,6 +263,41 @@ def _drop_empty_obsolete(catalog: Catalog) -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not any(strings):
             del catalog.obsolete[key]
+
+
+def _without_obsolete_previous(data: bytes) -> bytes:
+    """Drop ``#~|`` lines (msgmerge's previous msgid of an obsolete entry): Babel rejects them."""
+    if b"#~|" not in data:
+        return data
+    return b"".join(
+        line for line in data.splitlines(keepends=True) if not line.lstrip().startswith(b"#~|")
+    )
+
+
+def _read_previous_ids(catalog: Catalog) -> None:
+    """Turn ``#| msgid`` lines back into ``previous_id``.
+
+    Babel writes them but reads them as translator comments ("| msgid ..."), so
+    the next write would turn them into ``# | msgid`` and a second update would
+    lose what the English said before.
+    """
+    for message in catalog:
+        if not any(comment.startswith("|") for comment in message.user_comments):
+            continue
+        parts: dict[str, list[str]] = {}
+        keyword = ""
+        kept = []
+        for comment in message.user_comments:
+            if not comment.startswith("|"):
+                kept.append(comment)
+                continue
+            text = comment[1:].strip()
+            if not text.startswith('"'):
+                keyword, _, text = text.partition(" ")
+            parts.setdefault(keyword, []).append(unescape(text.strip()))
+        message.user_comments = kept
+        previous = ["".join(parts.get(name, [])) for name in ("msgid", "msgid_plural")]
+        message.previous_id = previous if "msgid_plural" in parts else previous[:1]
 
 
 def _describe_po_error(error: PoFileError) -> str:
