@@ -15,6 +15,7 @@ import importlib
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import time
@@ -124,9 +125,9 @@ def change_msgstr(corpus: Corpus, run: int) -> None:
     """Change one translated msgstr of the first language (a new word each run)."""
     path = corpus.locale_dir / corpus.languages[0] / "LC_MESSAGES" / "articles" / "article0000.po"
     text = path.read_text(encoding="utf-8")
-    marker = 'msgstr "'
-    at = text.index(marker, text.index("msgid", text.index(marker) + 1))
-    path.write_text(text[: at + len(marker)] + f"R{run} " + text[at + len(marker) :], "utf-8")
+    header_end = text.index("\n\n")
+    at = re.compile(r'msgstr "(?!")').search(text, header_end).end()  # a one-line translation
+    path.write_text(f"{text[:at]}R{run} {text[at:]}", encoding="utf-8")
 
 
 def change_paragraph(corpus: Corpus, run: int) -> None:

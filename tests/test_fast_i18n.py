@@ -83,3 +83,58 @@ def test_the_pages_compared_are_really_translated(
     # Untranslated and fuzzy messages keep the source text.
     for kept in ("An untranslated item.", "A fuzzy item."):
         assert kept in page, kept
+
+
+PLAIN = [
+    "The harbour reopened on Monday.",
+    "Le maire a dit « c'est fait » -- et il est parti...",
+    "2026 was a year of storms (and floods)!",
+    "¿Dónde está el puerto? ¡Aquí!",
+    "Quai",
+    "« Vite ! » cria-t-il.",
+]
+NOT_PLAIN = [
+    "1. A list item",
+    "a) a list item",
+    "IV. Fourth",
+    "- a bullet",
+    "(a) enumerated",
+    "A *word* with markup",
+    "A word_ reference",
+    "See https://example.org",
+    "mail me@example.org",
+    "Two\nlines",
+    " leading space",
+    "Ends with a colon::",
+    "A |substitution|",
+    "Price: 5 €",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN + NOT_PLAIN)
+def test_the_plain_paragraph_is_the_one_docutils_parses(text: str) -> None:
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+    from sphinx.config import Config
+
+    from editions.sphinxext.fast_i18n import _is_plain, _plain_paragraph
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    parsed = new_document("story.rst:3:<translated>", settings)
+    Parser().parse(text, parsed)
+    made = new_document("story.rst:3:<translated>", settings)
+    config = Config({"rst_epilog": ".. |paper| replace:: *The Gazette*\n"})
+    if not _is_plain(text, config, settings):
+        assert text in NOT_PLAIN
+        return
+    made += _plain_paragraph(text, made)
+    assert text in PLAIN
+    assert made.pformat() == parsed.pformat()
+    assert (made[0].source, made[0].line, made[0].rawsource) == (
+        parsed[0].source,
+        parsed[0].line,
+        parsed[0].rawsource,
+    )

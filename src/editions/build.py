@@ -11,6 +11,7 @@ from pathlib import Path
 from editions import incremental
 from editions.catalogs import language_folder
 from editions.compile import compile_language, compiled_locale_dir, withheld_findings
+from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
 from editions.landing import write_landing
@@ -80,6 +81,7 @@ def build(
         editions = [language for language in project.editions if language.tag in tags]
         landing = write_landing(project, editions, project.options.get("title", "Editions"))
         write_sitemap(project, editions)
+        write_dashboard(project)
     return BuildReport(editions=results, landing_page=landing)
 
 
@@ -89,9 +91,8 @@ def _result_of(future: Future[EditionResult], tag: str) -> EditionResult:
         return future.result()
     except Exception as error:  # anything a worker raised must fail its edition, not the run
         reason = f"{error.strerror}: {error.filename}" if isinstance(error, OSError) else error
-        return EditionResult(
-            tag, False, 0.0, error=f"the build of '{tag}' stopped ({reason or type(error).__name__})"
-        )
+        reason = reason or type(error).__name__
+        return EditionResult(tag, False, 0.0, error=f"the build of '{tag}' stopped ({reason})")
 
 
 def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult:
@@ -115,6 +116,10 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
         run = run_sphinx(edition_job(project, language, defines, fresh=fresh))
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
+    except UnicodeDecodeError:  # Sphinx stops, without naming the file, on a non-UTF-8 source
+        return EditionResult(
+            tag, False, time.monotonic() - started, error=_undecodable_source(project.source_dir)
+        )
     if run.status != 0:
         return EditionResult(
             tag,
@@ -135,6 +140,17 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
     return EditionResult(
         tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built, withheld=withheld
     )
+
+
+def _undecodable_source(source_dir: Path) -> str:
+    for path in sorted(source_dir.rglob("*.rst")):
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            return f"{path}:{line}: not valid UTF-8; save the file as UTF-8 in your editor"
+    return f"{source_dir}: a source file is not valid UTF-8; save it as UTF-8"
 
 
 def unchanged_edition(project: Project, language: Language) -> EditionResult:

@@ -186,7 +186,10 @@ def _add_status_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "status", help="how much is translated, by strings and by English words"
     )
     status.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="catalogs or folders of catalogs (default: the project's locale/)",
     )
     _add_lang_option(status)
@@ -199,7 +202,7 @@ def _run_status(options: argparse.Namespace) -> int:
         statuses = status_module.collect(options.paths, status_module.user_cache_file())
         languages = status_module.summarise(statuses)
     else:
-        languages = status_module.project_status(_project(options))
+        languages = status_module.project_status(_project(options), strict=True)
     if options.languages:
         languages = status_module.select_languages(languages, options.languages)
     if options.json:
@@ -215,11 +218,15 @@ def _add_format_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "format", help="write catalogs in the canonical form (msgcat's wrapping)"
     )
     format_.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="catalogs or folders of catalogs (default: the project's locale/)",
     )
     format_.add_argument(
-        "--check", action="store_true",
+        "--check",
+        action="store_true",
         help="change nothing; list the files that would change and exit 1 if any",
     )
     format_.set_defaults(run=_run_format)

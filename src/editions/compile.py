@@ -40,6 +40,7 @@ from editions.findings import Finding
 from editions.safety import unsafe_findings
 
 WITHHELD_FILE = "withheld.json"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
 
 
@@ -103,7 +104,9 @@ def load_valid_catalog(path: Path, language: Language) -> Catalog:
     problems = _msgfmt_problems(path)
     if problems is None:  # GNU gettext is not installed: polib's strict reading instead
         problems = _polib_problems(path)
-    problems.extend(_plural_forms_problems(path, catalog))
+    problems.extend(_control_character_problems(path))
+    if not problems:
+        problems = _plural_forms_problems(path, catalog)
     if problems:
         raise EditionsError("\n".join(problems))
     return catalog
@@ -111,7 +114,7 @@ def load_valid_catalog(path: Path, language: Language) -> Catalog:
 
 def withhold_unsafe(catalog: Catalog, path: Path, allowed: frozenset[str]) -> list[Finding]:
     """Remove the unsafe translations from ``catalog``; one finding per reason."""
-    findings = []
+    findings: list[Finding] = []
     lines: list[str] | None = None
     for message in list(catalog):
         if not message.id or message.fuzzy:
@@ -124,7 +127,7 @@ def withhold_unsafe(catalog: Catalog, path: Path, allowed: frozenset[str]) -> li
         if not reasons:
             continue
         if lines is None:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            lines = _lines(path)
         line = _msgstr_line(lines, message.lineno)
         catalog.delete(message.id, context=message.context)
         findings.extend(
@@ -151,7 +154,14 @@ def _pairs(message: Message) -> list[tuple[str, str]]:
         return [(message.id, message.string)]
     english = " ".join(message.id) if isinstance(message.id, tuple) else str(message.id)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return [(english, string or "") for string in strings]
+    return [(english, str(string or "")) for string in strings]
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []  # the finding then names the msgid's line
 
 
 def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
@@ -208,8 +218,17 @@ def _msgfmt_problems(path: Path) -> list[str] | None:
     for line in result.stderr.splitlines():
         match = _MSGFMT_ERROR.match(line)
         if match and not match.group("message").startswith("warning:"):
-            problems.append(f"{path}:{match.group('line')}: {_explain(match.group('message'))}")
-    return problems or [f"{path}: not valid gettext: {result.stderr.strip()[:300]}"]
+            message, line = match.group("message"), int(match.group("line"))
+            if message.startswith("end-of-line within string"):
+                line -= 1  # msgfmt counts the newline that ended the string: name the string's line
+            problems.append(f"{path}:{line}: {_explain(message)}")
+    if "header missing or invalid" in result.stderr:
+        return [
+            f"{path}:1: not valid gettext (msgfmt): the header is missing or invalid; start the "
+            'file with msgid "" and a msgstr of fields such as '
+            '"Content-Type: text/plain; charset=UTF-8\\n" (copy it from another catalog)'
+        ]
+    return problems or [f"{path}:1: not valid gettext (msgfmt): {result.stderr.strip()[:300]}"]
 
 
 def _explain(message: str) -> str:
@@ -236,6 +255,17 @@ def _polib_problems(path: Path) -> list[str]:
     except (OSError, UnicodeDecodeError) as error:
         return [f"{path}: not valid gettext: {error}; fix the line it names"]
     return []
+
+
+def _control_character_problems(path: Path) -> list[str]:
+    """NUL and other C0 controls: msgfmt lets them through, they corrupt the page."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [
+        f"{path}:{number}: a control character (U+{ord(bad.group()):04X}) is in the text; "
+        "retype the line in your editor"
+        for number, line in enumerate(lines, 1)
+        if (bad := _CONTROL.search(line))
+    ][:1]
 
 
 def _plural_forms_problems(path: Path, catalog: Catalog) -> list[str]:

@@ -6,9 +6,10 @@ can define a role that writes raw HTML, include a file of the build machine,
 retarget a link or point it at ``javascript:``.  docutils' switches
 (``raw_enabled``, ``file_insertion_enabled``) would close these for the whole
 project, sources included, so instead each msgstr is compared with its msgid:
-every construct the msgstr uses (directive, role, substitution, link target,
-URL, HTML tag) must already be in the msgid, and no URL may use a scheme other
-than http, https or mailto.
+every construct the msgstr uses (directive, role that can insert content,
+substitution, link target, URL) must already be in the msgid, and no URL may use
+a scheme other than http, https or mailto.  HTML typed in a msgstr is not a
+construct: Sphinx escapes it.
 
 Constructs are found with docutils' own parser where it decides (links: what
 it would turn into a URL), and with small patterns where the parser cannot be
@@ -34,7 +35,6 @@ UNSAFE_ROLE = "unsafe-role"
 UNSAFE_SUBSTITUTION = "unsafe-substitution"
 UNSAFE_URL_SCHEME = "unsafe-url-scheme"
 RETARGETED_URL = "retargeted-url"
-UNSAFE_HTML = "unsafe-html"
 
 # Every rule, for a registry of named checks: name -> what it guards against.
 RULES = {
@@ -43,7 +43,6 @@ RULES = {
     UNSAFE_SUBSTITUTION: "a translation uses a substitution the English does not",
     UNSAFE_URL_SCHEME: "a translation links to a scheme other than http, https or mailto",
     RETARGETED_URL: "a translation links somewhere the English does not",
-    UNSAFE_HTML: "a translation adds an HTML tag or attribute the English lacks",
 }
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -71,11 +70,10 @@ _INTERPRETED = re.compile(
 )
 _EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _SUBSTITUTION = re.compile(r"(?<![\w|])\|(?![\s|])([^|]*?)(?<!\s)\|(?:__?)?(?![\w|])")
-_TAG = re.compile(r"<\s*([A-Za-z][A-Za-z0-9-]*)(?=\s|/?>)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 # A scheme written as text: docutils links some (javascript:, data:), a browser
 # or a later tool may link others; any of these is refused where it appears.
 _DANGEROUS_TEXT = re.compile(
-    r"\b(javascript|vbscript|livescript|data|file|jar|view-source)[ \t]*:[ \t]*[^\s]", re.I
+    r"(?<![\w:.-])(javascript|vbscript|livescript|data):(?![\s`])", re.I
 )
 
 
@@ -89,7 +87,6 @@ class Constructs:
     substitutions: frozenset[str]
     urls: frozenset[str]
     refnames: frozenset[str]
-    tags: frozenset[str]
 
 
 def unsafe_findings(
@@ -108,7 +105,6 @@ def unsafe_findings(
         *_role_findings(english, translation),
         *_substitution_findings(english, translation),
         *_url_findings(msgid, msgstr, english, translation, allowed_urls),
-        *_html_findings(english, translation),
     ]
 
 
@@ -125,7 +121,6 @@ def constructs(text: str) -> Constructs:
         substitutions=frozenset(_SUBSTITUTION.findall(prose)),
         urls=frozenset(urls),
         refnames=frozenset(refnames),
-        tags=frozenset(_normalise_tag(match) for match in _TAG.finditer(text)),
     )
 
 
@@ -154,6 +149,33 @@ def _roles(prose: str) -> Iterator[tuple[str, str]]:
         name = match.group("before") or after.strip(":")
         name = name.lower()
         yield name, "" if name in CONTENT_ROLES else _role_target(match.group("content"))
+
+
+@lru_cache(maxsize=1)
+def reference_roles() -> frozenset[str]:
+    """Roles that can only point inside the publication (or to a fixed site, like :pep:).
+
+    A translation may add or retarget them without putting anything foreign in
+    the page; every other role (``raw``, ``download``, one a writer defined in
+    ``rst_prolog``) can insert content or files, so the English must have it.
+    """
+    from sphinx.domains.c import CDomain
+    from sphinx.domains.changeset import ChangeSetDomain
+    from sphinx.domains.cpp import CPPDomain
+    from sphinx.domains.javascript import JavaScriptDomain
+    from sphinx.domains.math import MathDomain
+    from sphinx.domains.python import PythonDomain
+    from sphinx.domains.rst import ReSTDomain
+    from sphinx.domains.std import StandardDomain
+    from sphinx.roles import generic_docroles, specific_docroles
+
+    names = set(generic_docroles) | set(specific_docroles) | {"pep", "rfc", "math", "eq"}
+    for domain in (CDomain, ChangeSetDomain, CPPDomain, JavaScriptDomain, MathDomain,
+                   PythonDomain, ReSTDomain, StandardDomain):
+        names.update(f"{domain.name}:{role}" for role in domain.roles)
+    # The standard and Python domains' roles are also written without a prefix.
+    names.update(StandardDomain.roles, PythonDomain.roles)
+    return frozenset(names - {"download"})
 
 
 def _role_target(content: str) -> str:
@@ -210,10 +232,6 @@ def _safe_settings() -> object:
     return settings
 
 
-def _normalise_tag(match: re.Match[str]) -> str:
-    return f"<{match.group(1).lower()} {' '.join(match.group(2).split())}>"
-
-
 def _directive_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
     for name in sorted(translation.directives - english.directives):
         if name == "_target":
@@ -235,6 +253,8 @@ def _directive_findings(english: Constructs, translation: Constructs) -> Iterato
 
 def _role_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
     for name, target in sorted(translation.roles - english.roles):
+        if name in CONTENT_ROLES or name in reference_roles():
+            continue  # text, or a link inside the publication: `editions check` compares them
         label = f":{name}:" if name else "the default role (`text`)"
         if name not in english.role_names:
             yield UNSAFE_ROLE, f"uses {label}, which the English does not; remove it"
@@ -269,7 +289,7 @@ def _url_findings(
                 UNSAFE_URL_SCHEME,
                 f"links to a '{scheme}:' URL; only http, https and mailto links are allowed",
             )
-        elif url not in english.urls and not _allowed(url, allowed_urls):
+        elif url not in english.urls and not url_allowed(url, allowed_urls):
             yield (
                 RETARGETED_URL,
                 f"links to {_shorten(url)!r}, which the English does not; keep the English "
@@ -289,14 +309,6 @@ def _url_findings(
         )
 
 
-def _html_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
-    for tag in sorted(translation.tags - english.tags):
-        yield (
-            UNSAFE_HTML,
-            f"adds the HTML {_shorten(tag)!r}, which the English does not have; remove it",
-        )
-
-
 def _scheme(url: str) -> str:
     # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
     compact = "".join(char for char in url if char > " ")
@@ -306,7 +318,8 @@ def _scheme(url: str) -> str:
         return "invalid"
 
 
-def _allowed(url: str, allowed_urls: Iterable[str]) -> bool:
+def url_allowed(url: str, allowed_urls: Iterable[str]) -> bool:
+    """``allowed-urls`` holds exact URLs, or prefixes when they end with ``/``."""
     return any(
         url == allowed or (allowed.endswith("/") and url.startswith(allowed))
         for allowed in allowed_urls

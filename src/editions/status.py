@@ -12,11 +12,14 @@ per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from editions.declaration import Project
@@ -25,6 +28,8 @@ from editions.files import write_atomically
 
 # Bump when the parser or the figures change, so that old caches are ignored.
 CACHE_VERSION = 1
+# Below this many catalogs to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 100
 UNDETERMINED = "und"  # BCP 47's "undetermined language"
 
 
@@ -108,15 +113,27 @@ class LanguageStatus:
         return _percent(self.translated.strings, self.total.strings)
 
 
-def collect(paths: Iterable[Path], cache_file: Path | None = None) -> list[CatalogStatus]:
+def collect(
+    paths: Iterable[Path], cache_file: Path | None = None, strict: bool = True
+) -> list[CatalogStatus]:
     """The status of every catalog in ``paths`` (catalogs, or folders searched recursively).
 
     With ``cache_file``, figures of catalogs unchanged since the last call
     (same size and modification time) are read from it instead of the file.
-    Raises :class:`EditionsError` for a missing path or a catalog it cannot read.
+    Raises :class:`EditionsError` for a missing path or a catalog it cannot read;
+    with ``strict=False`` such a catalog is left out of the figures instead.
     """
     cache = _Cache(cache_file)
-    statuses = [cache.status(path, root) for path, root in _catalogs(paths)]
+    catalogs = list(_catalogs(paths))
+    if strict:
+        cache.read_ahead([path for path, _ in catalogs])
+    statuses = []
+    for path, root in catalogs:
+        try:
+            statuses.append(cache.status(path, root))
+        except EditionsError:
+            if strict:
+                raise
     cache.save()
     return statuses
 
@@ -132,11 +149,16 @@ def summarise(statuses: Iterable[CatalogStatus]) -> list[LanguageStatus]:
     ]
 
 
-def project_status(project: Project) -> list[LanguageStatus]:
-    """Every declared language's figures, from the project's ``locale/`` (cached in build/)."""
+def project_status(project: Project, strict: bool = False) -> list[LanguageStatus]:
+    """Every declared language's figures, from the project's ``locale/`` (cached in build/).
+
+    Not strict by default: the landing and status pages are written after the
+    build, which has already reported a broken catalog, so it is left out here.
+    """
     if not project.locale_dir.is_dir():
         return []
-    statuses = collect([project.locale_dir], cache_file=project_cache_file(project))
+    cache = project_cache_file(project)
+    statuses = collect([project.locale_dir], cache_file=cache, strict=strict)
     declared = {language.gettext for language in project.languages}
     return [language for language in summarise(statuses) if language.language in declared]
 
@@ -174,9 +196,7 @@ def render_table(languages: list[LanguageStatus], colour: bool = False) -> str:
             f"({language.translated.strings:,} of {total.strings:,} strings; "
             f"{language.fuzzy.strings:,} fuzzy, {language.obsolete.strings:,} obsolete)"
         )
-        lines.append(
-            "  words%  " + "".join(f"{part:>18}" for part in parts) + "  document"
-        )
+        lines.append("  words%  " + "".join(f"{part:>18}" for part in parts) + "  document")
         lines.append("          " + "   strings   words" * len(parts))
         for document in language.documents:
             cells = "".join(
@@ -382,6 +402,7 @@ class _Cache:
         self.file = file
         self.entries: dict[str, list[object]] = {}
         self.changed = False
+        self._read: dict[Path, _Figures] = {}
         if file is not None:
             self.entries = self._load(file)
 
@@ -396,6 +417,26 @@ class _Cache:
         entries = data.get("catalogs")
         return entries if isinstance(entries, dict) else {}
 
+    def read_ahead(self, paths: list[Path]) -> None:
+        """Count the catalogs not in the cache on every core, when there are many."""
+        missing = [path for path in paths if not self._cached(path)]
+        if len(missing) < PARALLEL_FROM:
+            return
+        workers = min(os.cpu_count() or 1, 4)
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            for path, figures in zip(
+                missing, pool.map(read_figures, missing, chunksize=24), strict=True
+            ):
+                self._read[path] = figures
+
+    def _cached(self, path: Path) -> bool:
+        cached = self.entries.get(str(path.absolute()))
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return isinstance(cached, list) and cached[:2] == [stat.st_mtime_ns, stat.st_size]
+
     def status(self, path: Path, root: Path) -> CatalogStatus:
         key = str(path.absolute())
         try:
@@ -408,7 +449,7 @@ class _Cache:
             language, *tallies = cached[2:]
             figures = _Figures(str(language), *(Tally(*t) for t in tallies))  # type: ignore[misc]
         else:
-            figures = read_figures(path)
+            figures = self._read.pop(path) if path in self._read else read_figures(path)
             self.entries[key] = [
                 *signature,
                 figures.language,
@@ -438,10 +479,8 @@ class _Cache:
         if self.file is None or not self.changed:
             return
         data = {"version": CACHE_VERSION, "catalogs": self.entries}
-        try:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             write_atomically(self.file, json.dumps(data, separators=(",", ":")).encode())
-        except OSError:
-            pass  # a cache that cannot be written only costs time
 
 
 def _percent(part: int, whole: int) -> float:

@@ -58,6 +58,12 @@ def apply(case: dict[str, Any], root: Path) -> None:
     if "append" in case:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(case["append"])
+    if "long_msgstr" in case:  # one msgstr of this many characters, over many lines
+        line = '"' + "Z" * 79 + '"\n'
+        lines = line * (case["long_msgstr"] // 79)
+        text = path.read_text(encoding="utf-8")
+        old = 'msgstr "El puerto reabre"\n'
+        path.write_text(text.replace(old, f'msgstr ""\n"El puerto reabre "\n{lines}', 1), "utf-8")
     if "entries" in case:  # a huge catalog: this many extra valid entries
         with path.open("a", encoding="utf-8") as stream:
             for number in range(case["entries"]):
@@ -101,7 +107,11 @@ def _transform(case: dict[str, Any], path: Path) -> None:
         os.utime(path, (1_000_000, 1_000_000))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+@pytest.mark.parametrize(
+    "case",
+    CASES,
+    ids=[case["name"] for case in CASES],
+)
 def test_bad_input_has_its_stated_outcome(
     case: dict[str, Any],
     published_baseline: Path,

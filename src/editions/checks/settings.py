@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from editions import safety
 from editions.checks.registry import REGISTRY
 from editions.errors import EditionsError
 
@@ -36,7 +37,7 @@ class CheckSettings:
         return name not in self.disabled and (not check.optional or self.spelling)
 
     def url_allowed(self, url: str) -> bool:
-        return any(url.startswith(prefix) for prefix in self.allowed_urls)
+        return safety.url_allowed(url, self.allowed_urls)
 
 
 def settings_from(

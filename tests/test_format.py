@@ -1,0 +1,154 @@
+"""`editions format`: catalogs written exactly as GNU msgcat writes them, and kept so."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from editions.catalogs import catalog_paths, read_catalog, render_catalog
+
+CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "python-docs-fr"
+needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat is absent")
+
+# Strings that exercise each rule of msgcat's wrapping: breaks after spaces, slashes and
+# hyphens, none inside escapes or before the final \n, lines of their own after each \n,
+# wide CJK characters, no-break spaces, French quotes, URLs, and words longer than a line.
+TRICKY = [
+    "A short one.",
+    "x" * 90,
+    "A sentence that is just long enough to need a second line when it is wrapped here.",
+    "Paths like /usr/share/doc/python3/html/library/functions.html#built-in-functions wrap.",
+    'Quotes \\"escaped\\" and backslashes \\\\ that must never be split from their partner '
+    "character, even when they fall exactly on the edge of the line.",
+    "First line\nSecond line that is rather long and must be wrapped on its own, after "
+    "the newline.\n",
+    "Il a dit « bonjour » à la foule réunie sur la place du marché : c'est une belle journée !",
+    "中文的句子也要按照宽度来折行，每个汉字占两列，所以这一行很快就会超过七十九列的宽度限制。",
+    'Use ``extern "C" { ... }`` around the include files and ``U+D800`` - ``U+DFFF`` '
+    "for surrogates, or C++ and a+b.",
+    "Ends with a newline that must stay with its text, however long the line before it is.\n",
+    "Tab\tseparated\tvalues\tand a carriage return\r in the middle of a very long string "
+    "that wraps.",
+]
+
+
+def msgcat(text: bytes, tmp_path: Path) -> bytes:
+    source = tmp_path / "in.po"
+    source.write_bytes(text)
+    return subprocess.run(
+        ["msgcat", "-w", "79", str(source)], check=True, capture_output=True
+    ).stdout
+
+
+def entries(data: bytes) -> str:
+    """A catalog without its header, which Babel writes its own way."""
+    return data.decode("utf-8").split("\n\n", 1)[1].rstrip("\n")
+
+
+def tricky_catalog() -> Catalog:
+    catalog = Catalog(locale="fr", project="Test", version="1", fuzzy=False)
+    for number, text in enumerate(TRICKY, 1):
+        catalog.add(
+            text,
+            string=TRICKY[-number],
+            locations=[("../../source/a/rather/long/path/to/a/document.rst", number)] * 1
+            + [(f"other/document-{index}.rst", number) for index in range(number % 4)],
+            auto_comments=["An extracted comment."] if number == 2 else [],
+            user_comments=["A translator's note."] if number == 3 else [],
+            flags=["fuzzy"] if number % 3 == 0 else [],
+            previous_id=[TRICKY[number % len(TRICKY)]] if number % 3 == 0 else [],
+        )
+    catalog.add("A long obsolete sentence that is no longer in the English source text.")
+    catalog.obsolete["gone"] = catalog[
+        "A long obsolete sentence that is no longer in the English source text."
+    ]
+    catalog.obsolete[
+        "gone"
+    ].string = "Une longue phrase obsolète qui n'est plus dans le texte anglais."
+    del catalog["A long obsolete sentence that is no longer in the English source text."]
+    return catalog
+
+
+@needs_msgcat
+def test_every_kind_of_entry_is_wrapped_as_msgcat_does(tmp_path: Path) -> None:
+    ours = render_catalog(tricky_catalog())
+    assert entries(ours) == entries(msgcat(ours, tmp_path))
+    assert b'msgid "' + b"x" * 90 + b'"' in ours  # a word longer than a line stays whole
+
+
+@needs_msgcat
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the python-docs-fr corpus is not in ../shared")
+def test_real_catalogs_are_byte_identical_to_msgcat(tmp_path: Path) -> None:
+    # Every 8th of the 481 catalogs keeps the suite fast; all 481 agree (see the report).
+    for path in list(catalog_paths(CORPUS))[::8]:
+        expected = subprocess.run(
+            ["msgcat", "-w", "79", str(path)], check=True, capture_output=True
+        ).stdout
+        assert entries(render_catalog(read_catalog(path))) == entries(expected), path
+
+
+def test_reading_and_writing_again_changes_nothing() -> None:
+    once = render_catalog(tricky_catalog())
+    again = render_catalog(read_catalog_bytes(once))
+    assert again == once
+    assert b"#| msgid" in once and b"# | msgid" not in again  # the previous msgid survives
+
+
+def read_catalog_bytes(data: bytes) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    from editions.catalogs import _read_previous_ids
+
+    catalog = read_po(io.BytesIO(data))
+    _read_previous_ids(catalog)
+    return catalog
+
+
+def test_check_lists_what_would_change_and_format_fixes_it(make_project, editions) -> None:
+    root = make_project("test-basic")
+    catalog = root / "locale/de/LC_MESSAGES/news/harbour.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(
+        text.replace('msgstr ""\n"Der Hafen wurde', 'msgstr "Der Hafen wurde'), "utf-8"
+    )
+
+    checked = editions("--project", root, "format", "--check")
+    assert checked.code == 1
+    assert str(catalog) in checked.out and "not in the canonical form" in checked.out
+    assert catalog.read_text(encoding="utf-8") != text  # --check writes nothing
+
+    assert editions("--project", root, "format").code == 0
+    assert catalog.read_text(encoding="utf-8") == text
+    assert editions("--project", root, "format", "--check").code == 0
+
+
+def test_update_and_format_agree(make_project, editions) -> None:
+    root = make_project("test-basic")
+    article = root / "source/news/market.rst"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "by the river.",
+            "by the river, says the "
+            "council, which has voted for the change after a long and rather heated debate.",
+        )
+        + "\nA new paragraph, long enough to need wrapping when the catalog is written by us.\n",
+        encoding="utf-8",
+    )
+    assert editions("--project", root, "update").code == 0
+    before = {path: path.read_bytes() for path in catalog_paths(root / "locale")}
+    assert editions("--project", root, "format", "--check").code == 0
+    assert editions("--project", root, "update").code == 0
+    assert {path: path.read_bytes() for path in catalog_paths(root / "locale")} == before
+
+
+def test_a_broken_catalog_is_reported_not_rewritten(tmp_path: Path, editions) -> None:
+    path = tmp_path / "broken.po"
+    path.write_text('msgid "a"\nmsgstr "b"\nmsgstr_bad "c"\n', encoding="utf-8")
+    result = editions("format", path)
+    assert result.code == 2 and f"{path}:3" in result.err and "Traceback" not in result.err
+    assert path.read_text(encoding="utf-8").endswith('msgstr_bad "c"\n')
