@@ -14,11 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from editions import build as build_module
-from editions import catalogs as catalogs_module
-from editions import checks as checks_module
-from editions import status as status_module
-from editions import update as update_module
+# Each command imports its own modules when it runs: Sphinx and the checks take
+# a quarter of a second to import, and `editions status` must answer at once.
 from editions.declaration import Project, add_language, find_root, load_project
 from editions.errors import EditionsError
 
@@ -113,6 +110,8 @@ def _project(options: argparse.Namespace) -> Project:
 
 
 def _run_update(options: argparse.Namespace) -> int:
+    from editions import update as update_module
+
     project = _project(options)
     if options.extract_only:
         templates = update_module.extract(project)
@@ -134,6 +133,8 @@ def _run_update(options: argparse.Namespace) -> int:
 
 
 def _run_build(options: argparse.Namespace) -> int:
+    from editions import build as build_module
+
     project = _project(options)
     report = build_module.build(
         project, project.select(options.languages), options.jobs, _defines(options.defines)
@@ -170,6 +171,8 @@ def _defines(pairs: list[str]) -> dict[str, str]:
 
 
 def _run_add_language(options: argparse.Namespace) -> int:
+    from editions import update as update_module
+
     root = options.project if options.project else find_root(Path.cwd())
     language = add_language(root, options.code)
     project = load_project(root)
@@ -198,6 +201,8 @@ def _add_status_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _run_status(options: argparse.Namespace) -> int:
+    from editions import status as status_module
+
     if options.paths:
         statuses = status_module.collect(options.paths, status_module.user_cache_file())
         languages = status_module.summarise(statuses)
@@ -233,6 +238,8 @@ def _add_format_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _run_format(options: argparse.Namespace) -> int:
+    from editions import catalogs as catalogs_module
+
     paths = options.paths or [_project(options).locale_dir]
     changed = catalogs_module.reformat(paths, write=not options.check)
     for path in changed:
@@ -248,13 +255,19 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "check", help="find mistakes in catalogs: syntax, markup, references, URLs, spelling"
     )
     check.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="catalogs or folders of catalogs (default: the project's locale/)",
     )
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.add_argument("--spelling", action="store_true", help="also check spelling (Hunspell)")
     check.add_argument(
-        "--disable", action="append", default=[], metavar="NAME",
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAME",
         help="do not run this check (repeatable); see --list",
     )
     check.add_argument("--list", action="store_true", help="list the checks and exit")
@@ -262,6 +275,8 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def _run_check(options: argparse.Namespace) -> int:
+    from editions import checks as checks_module
+
     if options.list:
         for name, check in sorted(checks_module.REGISTRY.items()):
             print(f"{name:18} {check.summary}")
@@ -280,8 +295,10 @@ def _run_check(options: argparse.Namespace) -> int:
     else:
         for finding in report.findings:
             print(finding)
-        print(f"{report.errors} errors, {report.warnings} warnings in {report.catalogs} catalogs",
-              file=sys.stderr)
+        print(
+            f"{report.errors} errors, {report.warnings} warnings in {report.catalogs} catalogs",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if report.errors else EXIT_OK
 
 
