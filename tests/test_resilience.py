@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import polib
-import pytest
 
 from editions.cli import main
 from editions.publish import build_lock

@@ -73,7 +73,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         # Babel parses the header's fields (charset, Plural-Forms) with int() and codecs.
         raise EditionsError(
             f"{path}: the header cannot be read ({error}); copy the header "
-            "(msgid \"\" and its msgstr) from another catalog of the same language"
+            '(msgid "" and its msgstr) from another catalog of the same language'
         ) from None
 
 

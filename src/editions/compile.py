@@ -215,8 +215,8 @@ def _msgfmt_problems(path: Path) -> list[str] | None:
     if result.returncode == 0:
         return []
     problems = []
-    for line in result.stderr.splitlines():
-        match = _MSGFMT_ERROR.match(line)
+    for output in result.stderr.splitlines():
+        match = _MSGFMT_ERROR.match(output)
         if match and not match.group("message").startswith("warning:"):
             message, line = match.group("message"), int(match.group("line"))
             if message.startswith("end-of-line within string"):

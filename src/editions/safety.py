@@ -72,9 +72,7 @@ _EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
 _SUBSTITUTION = re.compile(r"(?<![\w|])\|(?![\s|])([^|]*?)(?<!\s)\|(?:__?)?(?![\w|])")
 # A scheme written as text: docutils links some (javascript:, data:), a browser
 # or a later tool may link others; any of these is refused where it appears.
-_DANGEROUS_TEXT = re.compile(
-    r"(?<![\w:.-])(javascript|vbscript|livescript|data):(?![\s`])", re.I
-)
+_DANGEROUS_TEXT = re.compile(r"(?<![\w:.-])(javascript|vbscript|livescript|data):(?![\s`])", re.I)
 
 
 @dataclass(frozen=True)
@@ -170,8 +168,16 @@ def reference_roles() -> frozenset[str]:
     from sphinx.roles import generic_docroles, specific_docroles
 
     names = set(generic_docroles) | set(specific_docroles) | {"pep", "rfc", "math", "eq"}
-    for domain in (CDomain, ChangeSetDomain, CPPDomain, JavaScriptDomain, MathDomain,
-                   PythonDomain, ReSTDomain, StandardDomain):
+    for domain in (
+        CDomain,
+        ChangeSetDomain,
+        CPPDomain,
+        JavaScriptDomain,
+        MathDomain,
+        PythonDomain,
+        ReSTDomain,
+        StandardDomain,
+    ):
         names.update(f"{domain.name}:{role}" for role in domain.roles)
     # The standard and Python domains' roles are also written without a prefix.
     names.update(StandardDomain.roles, PythonDomain.roles)

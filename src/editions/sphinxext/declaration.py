@@ -16,7 +16,7 @@ from sphinx.errors import ConfigError
 from editions.declaration import Language, Project, find_root, load_project
 from editions.errors import EditionsError
 
-_PROJECTS: dict[str, Project] = {}
+_PROJECTS: dict[int, Project] = {}
 
 
 def setup(app: Sphinx) -> None:
@@ -24,22 +24,24 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", _load_declaration, priority=100)
 
 
-def project_of(app: Sphinx) -> Project:
-    """The declaration of the publication being built."""
-    return _PROJECTS[str(app.confdir)]
+def project_of(app: Sphinx | Config) -> Project:
+    """The declaration of the publication being built (from the app, or a transform's config)."""
+    config = app.config if isinstance(app, Sphinx) else app
+    return _PROJECTS[id(config)]
 
 
-def edition_of(app: Sphinx) -> Language:
+def edition_of(app: Sphinx | Config) -> Language:
     """The edition being built, from Sphinx's ``language``."""
-    project = project_of(app)
-    return project.select([app.config.language or project.source_language.code])[0]
+    config = app.config if isinstance(app, Sphinx) else app
+    project = project_of(config)
+    return project.select([config.language or project.source_language.code])[0]
 
 
 def _load_declaration(app: Sphinx, config: Config) -> None:
     try:
         start = Path(config.editions_project) if config.editions_project else Path(app.confdir)
         project = load_project(find_root(start))
-        _PROJECTS[str(app.confdir)] = project
+        _PROJECTS[id(config)] = project  # one config per build, shared by app and environment
         edition = project.select([config.language or project.source_language.code])[0]
     except EditionsError as error:
         raise ConfigError(str(error)) from None

@@ -52,7 +52,7 @@ class MarkUntranslatedLanguage(SphinxTransform):
     default_priority = 960  # after Sphinx's AddTranslationClasses (950)
 
     def apply(self, **kwargs: Any) -> None:
-        project, edition = project_of(self.app), edition_of(self.app)
+        project, edition = project_of(self.config), edition_of(self.config)
         if edition == project.source_language:
             return
         language_class = f"language-{project.source_language.bcp47}"
