@@ -81,3 +81,13 @@ def test_landing_page_lists_every_declared_edition_by_native_name(publication: P
         assert f'href="{language.tag}/index.html"' in landing
         assert language.native_name in landing
     assert "Español" in landing and "Français" in landing and "Deutsch" in landing
+
+
+def test_the_search_page_script_speaks_each_editions_language(publication: Path) -> None:
+    """Sphinx never writes a project's theme words into translations.js: we do."""
+    german = (publication / "de" / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert '"Searching": "Suche läuft"' in german
+    assert '"Search Results":' in german
+    arabic = (publication / "ar" / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert '"Preparing search...": "جارٍ تحضير البحث..."' in arabic
+    assert "n%100>=11" in arabic  # Arabic's six plural forms

@@ -27,6 +27,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
 from editions.catalogs import (
+    THEME_DOMAIN,
     catalog_paths,
     domain_of,
     language_folder,
@@ -37,6 +38,7 @@ from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
 from editions.files import write_if_changed
 from editions.findings import Finding
+from editions.javascript_catalog import write_javascript_catalog
 from editions.safety import unsafe_findings
 
 WITHHELD_FILE = "withheld.json"
@@ -78,6 +80,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         withheld.extend(withhold_unsafe(catalog, path, allowed))
         if _write_compiled(catalog, target, domain):
             changed.append(domain)
+        if domain == THEME_DOMAIN:
+            write_javascript_catalog(catalog, language, target)
     if broken:
         raise EditionsError(
             f"the '{language.tag}' edition is not built, its published version is kept:\n"
