@@ -25,11 +25,11 @@ def write_javascript_catalog(catalog: Catalog, language: Language, target: Path)
     """Write ``target/sphinx.js`` for ``language`` from ``catalog``; True if it changed."""
     messages = sphinx_messages(language)
     for message in catalog:
-        if not message.id or message.fuzzy or not any(_strings(message.string)):
+        strings = [str(string or "") for string in _strings(message.string)]
+        if not message.id or message.fuzzy or not any(strings):
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        value = list(message.string) if isinstance(message.string, tuple) else message.string
-        messages[key] = value
+        key = str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
+        messages[key] = strings if message.pluralizable else strings[0]
     data = {"locale": language.gettext, "messages": messages, "plural_expr": catalog.plural_expr}
     text = _PREFIX + json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True) + _SUFFIX
     return write_if_changed(target / "sphinx.js", text.encode("utf-8"))
@@ -46,5 +46,5 @@ def sphinx_messages(language: Language) -> dict[str, str | list[str]]:
         return {}
 
 
-def _strings(string: str | tuple[str, ...] | None) -> tuple[str, ...]:
-    return string if isinstance(string, tuple) else (string or "",)
+def _strings(string: object) -> tuple[object, ...]:
+    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
