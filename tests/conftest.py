@@ -25,6 +25,15 @@ class CliResult:
     err: str
 
 
+def copy_publication(target: Path) -> Path:
+    """Copy the real publication (sources, catalogs, declaration) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in ("source", "locale"):
+        shutil.copytree(REPOSITORY / part, target / part)
+    shutil.copy2(REPOSITORY / "pyproject.toml", target / "pyproject.toml")
+    return target
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[[str], Path]:
     """Copy a test root (or ``"publication"``, the real one) into a fresh folder."""
@@ -32,18 +41,19 @@ def make_project(tmp_path: Path) -> Callable[[str], Path]:
     def copy(name: str = "test-basic") -> Path:
         target = tmp_path / name
         if name == "publication":
-            target.mkdir()
-            for part in ("source", "locale", "pyproject.toml"):
-                source = REPOSITORY / part
-                if source.is_dir():
-                    shutil.copytree(source, target / part)
-                else:
-                    shutil.copy2(source, target / part)
-        else:
-            shutil.copytree(ROOTS / name, target)
+            return copy_publication(target)
+        shutil.copytree(ROOTS / name, target)
         return target
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real publication, every edition built once for the run: read it, never change it."""
+    root = copy_publication(tmp_path_factory.mktemp("publication"))
+    assert main(["--project", str(root), "build"]) == 0
+    return root / "build" / "html"
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ real publication served on 127.0.0.1 by ``http.server``.
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,8 +15,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-
-from editions.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPOSITORY = Path(__file__).parent.parent
@@ -43,14 +40,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_url(site: Path) -> Iterator[str]:
     """The real publication, built once, served on a free local port."""
-    root = tmp_path_factory.mktemp("publication")
-    for part in ("source", "locale"):
-        shutil.copytree(REPOSITORY / part, root / part)
-    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
-    assert main(["--project", str(root), "build"]) == 0
-    handler = functools.partial(QuietHandler, directory=str(root / "build" / "html"))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

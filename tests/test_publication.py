@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 
-from editions.cli import main
 from editions.declaration import load_project
 
 REPOSITORY = Path(__file__).parent.parent
@@ -33,16 +31,6 @@ def visible_text(path: Path) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-@pytest.fixture(scope="module")
-def publication(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("publication")
-    for part in ("source", "locale"):
-        shutil.copytree(REPOSITORY / part, root / part)
-    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
-    assert main(["--project", str(root), "build"]) == 0
-    return root / "build" / "html"
-
-
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is in ../shared/seed/")
 def test_the_source_article_is_the_seed_word_for_word() -> None:
     seed = SEED.read_text(encoding="utf-8").replace("\xa0", " ")
@@ -52,30 +40,28 @@ def test_the_source_article_is_the_seed_word_for_word() -> None:
     assert article == seed_words
 
 
-def test_english_edition_shows_every_paragraph(publication: Path) -> None:
-    text = visible_text(publication / "en" / f"{ARTICLE}.html")
+def test_english_edition_shows_every_paragraph(site: Path) -> None:
+    text = visible_text(site / "en" / f"{ARTICLE}.html")
     missing = [block for block in english_blocks() if block not in text]
     assert missing == []
 
 
 @pytest.mark.parametrize("tag", ["es", "fr", "ar"])
-def test_complete_editions_translate_every_paragraph_and_heading(
-    publication: Path, tag: str
-) -> None:
-    text = visible_text(publication / tag / f"{ARTICLE}.html")
+def test_complete_editions_translate_every_paragraph_and_heading(site: Path, tag: str) -> None:
+    text = visible_text(site / tag / f"{ARTICLE}.html")
     still_english = [block for block in english_blocks() if block in text]
     assert still_english == []
 
 
-def test_german_edition_is_about_half_translated(publication: Path) -> None:
-    text = visible_text(publication / "de" / f"{ARTICLE}.html")
+def test_german_edition_is_about_half_translated(site: Path) -> None:
+    text = visible_text(site / "de" / f"{ARTICLE}.html")
     blocks = english_blocks()
     still_english = [block for block in blocks if block in text]
     assert 0.3 * len(blocks) < len(still_english) < 0.6 * len(blocks)
 
 
-def test_landing_page_lists_every_declared_edition_by_native_name(publication: Path) -> None:
-    landing = (publication / "index.html").read_text(encoding="utf-8")
+def test_landing_page_lists_every_declared_edition_by_native_name(site: Path) -> None:
+    landing = (site / "index.html").read_text(encoding="utf-8")
     project = load_project(REPOSITORY)
     for language in project.editions:
         assert f'href="{language.tag}/index.html"' in landing
@@ -83,11 +69,11 @@ def test_landing_page_lists_every_declared_edition_by_native_name(publication: P
     assert "Español" in landing and "Français" in landing and "Deutsch" in landing
 
 
-def test_the_search_page_script_speaks_each_editions_language(publication: Path) -> None:
+def test_the_search_page_script_speaks_each_editions_language(site: Path) -> None:
     """Sphinx never writes a project's theme words into translations.js: we do."""
-    german = (publication / "de" / "_static" / "translations.js").read_text(encoding="utf-8")
+    german = (site / "de" / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '"Searching": "Suche läuft"' in german
     assert '"Search Results":' in german
-    arabic = (publication / "ar" / "_static" / "translations.js").read_text(encoding="utf-8")
+    arabic = (site / "ar" / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '"Preparing search...": "جارٍ تحضير البحث..."' in arabic
     assert "n%100>=11" in arabic  # Arabic's six plural forms

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -12,7 +11,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from editions.cli import main
 from editions.declaration import load_project
 
 REPOSITORY = Path(__file__).parent.parent
@@ -91,17 +89,6 @@ def edition_pages(site: Path, tag: str) -> list[Path]:
         for path in (site / tag).rglob("*.html")
         if not path.relative_to(site / tag).parts[0].startswith("_")
     )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real publication, every edition built once for this module."""
-    root = tmp_path_factory.mktemp("publication")
-    for part in ("source", "locale"):
-        shutil.copytree(REPOSITORY / part, root / part)
-    shutil.copy2(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
-    assert main(["--project", str(root), "build"]) == 0
-    return root / "build" / "html"
 
 
 @pytest.fixture(scope="module")

@@ -104,6 +104,16 @@ def _add_lang_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="catalogs or folders of catalogs (default: the project's locale/)",
+    )
+
+
 def _project(options: argparse.Namespace) -> Project:
     root = options.project if options.project else find_root(Path.cwd())
     return load_project(root)
@@ -188,13 +198,7 @@ def _add_status_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     status = commands.add_parser(
         "status", help="how much is translated, by strings and by English words"
     )
-    status.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="catalogs or folders of catalogs (default: the project's locale/)",
-    )
+    _add_paths_argument(status)
     _add_lang_option(status)
     status.add_argument("--json", action="store_true", help="print the figures as JSON")
     status.set_defaults(run=_run_status)
@@ -222,13 +226,7 @@ def _add_format_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     format_ = commands.add_parser(
         "format", help="write catalogs in the canonical form (msgcat's wrapping)"
     )
-    format_.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="catalogs or folders of catalogs (default: the project's locale/)",
-    )
+    _add_paths_argument(format_)
     format_.add_argument(
         "--check",
         action="store_true",
@@ -254,13 +252,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check = commands.add_parser(
         "check", help="find mistakes in catalogs: syntax, markup, references, URLs, spelling"
     )
-    check.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="catalogs or folders of catalogs (default: the project's locale/)",
-    )
+    _add_paths_argument(check)
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
     check.add_argument("--spelling", action="store_true", help="also check spelling (Hunspell)")
     check.add_argument(

@@ -10,13 +10,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from editions.catalogs import catalog_paths
+from editions.catalogs import expand_catalog_paths
 from editions.checks import rst
 from editions.checks.pofile import CatalogFile, load
 from editions.checks.registry import REGISTRY, catalog_check
 from editions.checks.settings import CheckSettings
 from editions.checks.syntax import DUPLICATE, SYNTAX
-from editions.errors import EditionsError
 from editions.findings import ERROR, WARNING, Finding
 
 # Below this many catalogs, starting worker processes costs more than it saves.
@@ -62,7 +61,7 @@ def check_paths(
     paths: Iterable[Path], settings: CheckSettings, jobs: int | None = None
 ) -> CheckReport:
     """Check every catalog in ``paths`` (files or folders)."""
-    files = list(_catalogs(paths))
+    files = list(expand_catalog_paths(paths))
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _CHUNK))
     check = partial(check_file, settings=settings)
     if workers > 1 and len(files) >= _PARALLEL_FROM:
@@ -90,13 +89,3 @@ def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
                     findings.extend(function(catalog, message))
     rst.clear_caches()
     return findings
-
-
-def _catalogs(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from catalog_paths(path)
-        elif path.is_file():
-            yield path
-        else:
-            raise EditionsError(f"{path}: no such catalog or folder; give .po files or folders")
