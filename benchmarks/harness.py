@@ -65,7 +65,7 @@ def repeat(
     runs: int,
     command: Callable[[], Sequence[str | Path]],
     cwd: Path,
-    before: Callable[[int], None] | None = None,
+    before: Callable[[int], object] | None = None,
 ) -> Measure:
     """Measure ``command`` ``runs`` times, calling ``before(i)`` (untimed) before each run."""
     measure = Measure(name)

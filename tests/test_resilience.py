@@ -51,7 +51,8 @@ def test_sigkill_during_a_build_leaves_the_published_edition_byte_identical(
     before = {tag: tree(html / tag) for tag in ("en", "es", "de")}
     for article in ("harbour", "market"):
         with (built_project / f"source/news/{article}.rst").open("a") as stream:
-            stream.write("\nA paragraph the killed build never publishes.\n" * 200)
+            # Long enough that no edition can finish between its start and the kill.
+            stream.write("\nA paragraph the killed build never publishes.\n" * 2000)
     process = subprocess.Popen(
         [*EDITIONS, "--project", str(built_project), "build", "-j", "2"],
         start_new_session=True,
@@ -63,7 +64,6 @@ def test_sigkill_during_a_build_leaves_the_published_edition_byte_identical(
     deadline = time.monotonic() + 60
     while not any(marker.exists() for marker in markers) and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(0.3)
     process.send_signal(signal.SIGKILL)
     process.wait()
     _wait_for_group(process.pid)  # the orphaned workers finish, and must not publish
