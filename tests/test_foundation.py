@@ -44,6 +44,16 @@ def test_html_lang_is_the_editions_tag(built_project: Path) -> None:
     assert re.search(r'<html[^>]*\blang="es"', page)
 
 
+def test_a_relative_project_path_builds_translated_editions(
+    make_project, editions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project("test-basic")
+    monkeypatch.chdir(root.parent)
+    assert editions("--project", root.name, "build", "--lang", "es").code == 0
+    spanish = page_text(root / "build" / "html" / "es" / "news" / "harbour.html")
+    assert "El puerto reabrió el lunes" in spanish
+
+
 def test_build_of_one_language_touches_only_that_edition(make_project, editions) -> None:
     root = make_project("test-basic")
     result = editions("--project", root, "build", "--lang", "es")

@@ -229,8 +229,9 @@ def test_404_page_offers_every_edition_front_page(site: Path, declared: list[Any
 
 def test_landing_page_gives_each_edition_completeness_in_its_language(site: Path) -> None:
     landing = (site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"Deutsch</a>\s*<span class=\"completeness\">zu \d\d\xa0% übersetzt", landing)
-    assert re.search(r"Español</a>\s*<span class=\"completeness\">traducida al 100\xa0%", landing)
+    completeness = r'</a>\s*<span class="completeness"><span lang="{}" dir="ltr">{}'
+    assert re.search(completeness.format("de", "zu \\d\\d\xa0% übersetzt"), landing)
+    assert re.search(completeness.format("es", "traducida al 100\xa0%"), landing)
 
 
 def test_base_url_makes_canonical_hreflang_and_sitemap_absolute(

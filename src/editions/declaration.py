@@ -113,6 +113,8 @@ def find_root(start: Path) -> Path:
 
 def load_project(root: Path) -> Project:
     """Read and validate the declaration in ``root/pyproject.toml``."""
+    # Absolute: Sphinx resolves relative folders against the source folder, not ours.
+    root = root.resolve()
     path = root / DECLARATION_FILE
     try:
         text = path.read_text(encoding="utf-8")
