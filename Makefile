@@ -48,7 +48,7 @@ lint: $(TEST_INSTALLED) ## ruff and mypy
 bench: $(TEST_INSTALLED) ## Measure the build, status and check; see benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks $(BENCHOPTS)
 
-serve: ## Preview build/html on http://127.0.0.1:$(PORT)
+serve: ## Preview build/html on http://127.0.0.1:8000 (set PORT to change)
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory build/html
 
 clean: ## Remove build/ (the virtual environment stays)
