@@ -30,7 +30,9 @@ def measure(corpus: Path = CORPUS, runs: int = RUNS) -> dict[str, Any]:
     potodo = Path(sys.executable).with_name("potodo")
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "python-docs-fr"
-        shutil.copytree(corpus, copy)
+        # Without its .potodo folder: that cache holds absolute paths into the original corpus,
+        # which potodo then reads (even with --no-cache) and fails on as outside the copy.
+        shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".potodo"))
         cache = Path(scratch) / "cache"
         environment = {**os.environ, "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1"}
         editions = [sys.executable, "-m", "editions.cli", "status", str(copy)]

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from editions import compile as compile_module
 from editions import update as update_module
 from editions.build import BuildReport, build
-from editions.declaration import load_project
+from editions.catalogs import language_folder
+from editions.compile import compile_language, compiled_locale_dir
+from editions.declaration import Language, Project, load_project
+from editions.errors import EditionsError
 
 
 def build_all(root: Path) -> BuildReport:
@@ -104,3 +108,107 @@ def test_update_after_one_article_changed_merges_only_its_catalogs(
         "locale/de/LC_MESSAGES/news/market.po",
         "locale/es/LC_MESSAGES/news/market.po",
     ]
+
+
+# --- Compiling only the catalogs that changed ------------------------------------------------
+
+
+@pytest.fixture
+def spanish(make_project: Callable[[str], Path]) -> tuple[Project, Language]:
+    project = load_project(make_project("test-basic"))
+    return project, next(lang for lang in project.editions if lang.tag == "es")
+
+
+def catalogs_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the catalogs compile_language validates and reads from now on."""
+    read: list[str] = []
+    loader = compile_module.load_valid_catalog
+
+    def spy(path: Path, language: Language) -> object:
+        read.append(path.name)
+        return loader(path, language)
+
+    monkeypatch.setattr(compile_module, "load_valid_catalog", spy)
+    return read
+
+
+def compiled(project: Project, language: Language) -> Path:
+    return language_folder(compiled_locale_dir(project), language)
+
+
+def test_a_second_compile_of_unchanged_catalogs_reads_none_and_keeps_the_findings(
+    spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, es = spanish
+    replace_in(
+        language_folder(project.locale_dir, es) / "news" / "harbour.po",
+        'msgstr "El puerto reabre"',
+        'msgstr "El puerto `reabre <javascript:alert(1)>`_"',
+    )
+    first = compile_language(project, es)
+    assert [f.check for f in first.withheld] == ["unsafe-url-scheme"]
+    outputs = {p: p.stat().st_mtime_ns for p in compiled(project, es).rglob("*.[mp]o")}
+    read = catalogs_read(monkeypatch)
+    second = compile_language(project, es)
+    assert read == []
+    assert second.changed == []
+    assert second.withheld == first.withheld  # the recorded finding, not forgotten
+    assert {p: p.stat().st_mtime_ns for p in compiled(project, es).rglob("*.[mp]o")} == outputs
+
+
+def test_only_a_changed_catalog_is_compiled_again(
+    spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, es = spanish
+    compile_language(project, es)
+    replace_in(
+        language_folder(project.locale_dir, es) / "news" / "harbour.po",
+        'msgstr "El puerto reabre"',
+        'msgstr "El puerto vuelve a abrir"',
+    )
+    read = catalogs_read(monkeypatch)
+    result = compile_language(project, es)
+    assert read == ["harbour.po"]
+    assert result.changed == ["news/harbour"]
+    assert b"vuelve a abrir" in (compiled(project, es) / "news" / "harbour.mo").read_bytes()
+
+
+def test_a_catalog_that_became_broken_fails_every_compile_until_fixed(
+    spanish: tuple[Project, Language],
+) -> None:
+    project, es = spanish
+    compile_language(project, es)
+    catalog = language_folder(project.locale_dir, es) / "news" / "harbour.po"
+    replace_in(catalog, 'msgstr "El puerto reabre"', 'msgstr "El puerto reabre')
+    for _ in range(2):
+        with pytest.raises(EditionsError, match=r"harbour\.po:23: not valid gettext"):
+            compile_language(project, es)
+    replace_in(catalog, 'msgstr "El puerto reabre', 'msgstr "El puerto reabre"')
+    compile_language(project, es)
+
+
+def test_a_deleted_or_edited_compiled_file_is_written_again(
+    spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, es = spanish
+    compile_language(project, es)
+    folder = compiled(project, es) / "news"
+    good_mo, good_po = (folder / "harbour.mo").read_bytes(), (folder / "market.po").read_bytes()
+    (folder / "harbour.mo").unlink()
+    (folder / "market.po").write_text('msgid "Hello"\nmsgstr "<script>"\n', encoding="utf-8")
+    read = catalogs_read(monkeypatch)
+    compile_language(project, es)
+    assert sorted(read) == ["harbour.po", "market.po"]
+    assert (folder / "harbour.mo").read_bytes() == good_mo
+    assert (folder / "market.po").read_bytes() == good_po
+
+
+def test_a_changed_rule_compiles_every_catalog_again(
+    spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, es = spanish
+    compile_language(project, es)
+    read = catalogs_read(monkeypatch)
+    project.options["allowed-urls"] = ["https://es.example.org/"]
+    compile_language(project, es)
+    assert sorted(read) == ["harbour.po", "index.po", "market.po"]

@@ -9,6 +9,13 @@ tracking (by modification time) re-reads only the pages whose catalog changed.
 
 A translation that breaks the safety rules (:mod:`editions.safety`) is left out
 of the compiled catalog, so its paragraph shows the English, and reported.
+
+Validating and checking a catalog costs a msgfmt process and two readings: a
+catalog whose ``.po`` (size, mtime) and compiled outputs are those recorded at
+its last successful compilation, under the same rules (Editions' code,
+``allowed-urls``, the gettext tools), is not compiled again; its recorded
+withheld findings stand.  A broken catalog is never recorded, so it fails its
+language on every build until it is fixed.
 """
 
 from __future__ import annotations
@@ -21,11 +28,14 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import babel
 import polib
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
+from editions import incremental
 from editions.catalogs import (
     THEME_DOMAIN,
     catalog_paths,
@@ -36,12 +46,14 @@ from editions.catalogs import (
 )
 from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
-from editions.files import write_if_changed
+from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
 from editions.safety import unsafe_findings
 
 WITHHELD_FILE = "withheld.json"
+# What each catalog was compiled from and into, for skipping the unchanged ones.
+RECORD_FILE = "compiled.json"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
 
@@ -68,20 +80,43 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     source = language_folder(project.locale_dir, language)
     target = language_folder(compiled_locale_dir(project), language)
     allowed = allowed_urls(project)
+    rules = _rules_fingerprint(language, allowed)
+    previous = _read_record(target, rules)
+    record: dict[str, dict[str, Any]] = {}
     changed, withheld, broken, domains = [], [], [], set()
     for path in catalog_paths(source):
+        domain = domain_of(path, source)
+        kept = _kept_findings(previous.get(domain), path, target)
+        if kept is not None:
+            record[domain] = previous[domain]
+            domains.add(domain)
+            withheld.extend(kept)
+            continue
+        stamp = _stamp(path)  # before reading: a change made meanwhile is seen next time
         try:
             catalog = load_valid_catalog(path, language)
         except EditionsError as error:
-            broken.append(str(error))
+            broken.append(str(error))  # and not recorded: it fails again until fixed
             continue
-        domain = domain_of(path, source)
         domains.add(domain)
-        withheld.extend(withhold_unsafe(catalog, path, allowed))
+        found = withhold_unsafe(catalog, path, allowed)
+        withheld.extend(found)
         if _write_compiled(catalog, target, domain):
             changed.append(domain)
+        outputs = [f"{domain}.po", f"{domain}.mo"]
         if domain == THEME_DOMAIN:
             write_javascript_catalog(catalog, language, target)
+            outputs.append("sphinx.js")
+        record[domain] = {
+            "path": str(path),
+            "source": stamp,
+            "outputs": {name: _stamp(target / name) for name in outputs},
+            "withheld": [finding.to_json() for finding in found],
+        }
+    # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
+    write_atomically(
+        target / RECORD_FILE, json.dumps({"rules": rules, "catalogs": record}).encode("utf-8")
+    )
     if broken:
         raise EditionsError(
             f"the '{language.tag}' edition is not built, its published version is kept:\n"
@@ -97,9 +132,62 @@ def withheld_findings(project: Project, language: Language) -> list[Finding]:
     path = language_folder(compiled_locale_dir(project), language) / WITHHELD_FILE
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
-        return [Finding(Path(r["path"]), r["line"], r["check"], r["message"]) for r in records]
+        return [_finding_of(record) for record in records]
     except (OSError, ValueError, KeyError, TypeError):
         return []
+
+
+def _finding_of(record: dict[str, Any]) -> Finding:
+    return Finding(Path(record["path"]), record["line"], record["check"], record["message"])
+
+
+def _rules_fingerprint(language: Language, allowed: frozenset[str]) -> str:
+    """What, besides the catalog itself, shapes its compiled form and its findings."""
+    settings = [
+        language.tag,
+        sorted(allowed),
+        shutil.which("msgfmt"),  # with or without GNU gettext, the validation differs
+        babel.__version__,
+        polib.__version__,
+    ]
+    return incremental.fingerprint([incremental.PACKAGE_DIR], settings)
+
+
+def _read_record(target: Path, rules: str) -> dict[str, dict[str, Any]]:
+    """The catalogs recorded at the last compilation, if made under the same ``rules``."""
+    try:
+        data = json.loads((target / RECORD_FILE).read_text(encoding="utf-8"))
+        if data["rules"] != rules:
+            return {}
+        catalogs: dict[str, dict[str, Any]] = data["catalogs"]
+        return catalogs
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _kept_findings(entry: dict[str, Any] | None, path: Path, target: Path) -> list[Finding] | None:
+    """The recorded findings of ``path`` if its last compilation stands, else None.
+
+    It stands if the catalog is unchanged and every output is as it was written
+    (neither deleted nor edited since).
+    """
+    if entry is None:
+        return None
+    try:
+        unchanged = (
+            entry["path"] == str(path)
+            and _stamp(path) == entry["source"]
+            and all(_stamp(target / name) == stamp for name, stamp in entry["outputs"].items())
+        )
+        return [_finding_of(item) for item in entry["withheld"]] if unchanged else None
+    except (OSError, KeyError, TypeError, AttributeError):
+        return None  # a damaged record: compile again
+
+
+def _stamp(path: Path) -> list[int]:
+    """Size and modification time, what Sphinx itself trusts (a list: it goes through JSON)."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns]
 
 
 def load_valid_catalog(path: Path, language: Language) -> Catalog:
