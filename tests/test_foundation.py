@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -145,3 +146,25 @@ def test_add_language_declares_it_and_creates_its_catalogs(make_project, edition
     assert "nplurals=2" in catalog.metadata["Plural-Forms"]
     assert editions("--project", root, "build", "--lang", "pt-br").code == 0
     assert (root / "build/html/pt-br/news/harbour.html").is_file()
+
+
+def test_a_renamed_article_keeps_its_translations(make_project, editions) -> None:
+    root = make_project("test-basic")
+    (root / "source/news/market.rst").rename(root / "source/news/market-day.rst")
+    index = root / "source/index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("news/market", "news/market-day"))
+
+    assert editions("--project", root, "update").code == 0
+
+    renamed = polib.pofile(str(root / "locale/es/LC_MESSAGES/news/market-day.po"))
+    moved = renamed.find("The weekly market moves to the square by the river.")
+    assert moved.msgstr == "El mercado semanal se traslada a la plaza junto al río."
+    assert moved.fuzzy  # from the translation memory: for the translator to confirm
+    old = polib.pofile(str(root / "locale/es/LC_MESSAGES/news/market.po"))
+    assert old.translated_entries() == [] and old.untranslated_entries() == []
+    assert {entry.msgstr for entry in old.obsolete_entries()} >= {moved.msgstr}
+    assert not (root / "build/gettext/news/market.pot").exists()
+    spanish = json.loads(editions("--project", root, "status", "--json").out)["languages"][-1]
+    retired = next(doc for doc in spanish["documents"] if doc["document"] == "news/market")
+    assert retired["total"]["strings"] == 0  # no longer work to do
+    assert retired["obsolete"]["strings"] == 3  # its title and two paragraphs

@@ -143,7 +143,7 @@ def merge_template(
     _revive_obsolete(existing)
     update_with_fuzzy(existing, template)  # Babel's Catalog.update, as sphinx-intl does
     _restore_previous_ids(existing, previous)
-    _drop_empty_obsolete(existing)
+    drop_empty_obsolete(existing)
     filled = memory.fill(existing)
     after = [message for message in existing if message.id]
     result = MergeResult(
@@ -257,7 +257,7 @@ def _restore_previous_ids(catalog: Catalog, previous: dict[object, list[str]]) -
             message.previous_id = previous[message.id]
 
 
-def _drop_empty_obsolete(catalog: Catalog) -> None:
+def drop_empty_obsolete(catalog: Catalog) -> None:
     """Obsolete entries that carry no translation are noise, not work."""
     for key, message in list(catalog.obsolete.items()):
         strings = message.string if isinstance(message.string, tuple) else (message.string,)

@@ -27,7 +27,8 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser, directives, roles
+from docutils.parsers.rst import Parser, directives, roles, states
+from docutils.statemachine import string2lines
 from docutils.utils import new_document
 
 UNSAFE_DIRECTIVE = "unsafe-directive"
@@ -204,7 +205,7 @@ def _links(text: str) -> tuple[set[str], set[str]]:
     inert = _EXPLICIT_START.sub(r"\1\\..", text)
     saved = dict(directives._directives), dict(roles._roles)
     try:
-        Parser().parse(inert, document)
+        _parser().parse(inert, document)
     except Exception:  # docutils fails on some odd input: treat the text as an unknown link
         return {"<unparsable>"}, set()
     finally:
@@ -224,6 +225,58 @@ def _links(text: str) -> tuple[set[str], set[str]]:
         if isinstance(refname, str) and refname:
             refnames.add(refname)
     return urls, refnames
+
+
+class _ReusedParser:
+    """docutils' ``Parser.parse``, with one parser and one state machine for every text.
+
+    docutils builds a new state machine (every state and its transitions) for each
+    document, which is most of the cost of parsing a short msgstr; the build's
+    ``sphinxext/fast_i18n.py`` reuses one the same way.  A run that fails leaves
+    the machine mid-way, so it is dropped.
+    """
+
+    def __init__(self) -> None:
+        self.parser = Parser(inliner=_prepared_inliner())
+        self.machine: states.RSTStateMachine | None = None
+
+    def parse(self, text: str, document: nodes.document) -> None:
+        self.parser.setup_parse(text, document)
+        settings = document.settings
+        lines = string2lines(text, tab_width=settings.tab_width, convert_whitespace=True)
+        if any(len(line) > settings.line_length_limit for line in lines):
+            return  # docutils reports the line and parses nothing
+        if self.machine is None:
+            self.machine = states.RSTStateMachine(
+                state_classes=self.parser.state_classes,
+                initial_state=self.parser.initial_state,
+                debug=document.reporter.debug_flag,
+            )
+        try:
+            self.machine.run(lines, document, inliner=self.parser.inliner)
+        except BaseException:
+            self.machine = None
+            raise
+        finally:
+            self.parser.finish_parse()
+
+
+def _prepared_inliner() -> states.Inliner:
+    """An inliner whose patterns are built once, not for every text as docutils does.
+
+    They depend only on the settings, here always :func:`_safe_settings`.  (A
+    subclass cannot override ``init_customizations``: it reads the patterns'
+    parts from ``vars(self.__class__)``.)
+    """
+    inliner = states.Inliner()
+    inliner.init_customizations(_safe_settings())
+    inliner.init_customizations = lambda settings: None  # type: ignore[method-assign]
+    return inliner
+
+
+@lru_cache(maxsize=1)
+def _parser() -> _ReusedParser:
+    return _ReusedParser()
 
 
 @lru_cache(maxsize=1)

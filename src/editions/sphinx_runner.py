@@ -32,7 +32,8 @@ class SphinxRun:
 
     status: int
     warnings: list[str]
-    built: list[str]
+    built: list[str]  # the documents Sphinx read (the others were up to date)
+    documents: list[str] = field(default_factory=list)  # every document of the project
 
 
 def run_sphinx(job: SphinxJob) -> SphinxRun:
@@ -58,12 +59,12 @@ def run_sphinx(job: SphinxJob) -> SphinxRun:
             )
             app.connect("env-before-read-docs", lambda app, env, docnames: built.extend(docnames))
             app.build()
-            status = app.statuscode
+            status, documents = app.statuscode, sorted(app.env.found_docs)
     except SphinxError as error:
         return SphinxRun(
             status=2, warnings=[*_lines(warnings), f"{error.category}: {error}"], built=[]
         )
-    return SphinxRun(status=status, warnings=_lines(warnings), built=sorted(set(built)))
+    return SphinxRun(status, _lines(warnings), sorted(set(built)), documents)
 
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:

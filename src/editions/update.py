@@ -9,10 +9,12 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from editions.catalogs import (
+    THEME_DOMAIN,
     MergeResult,
     TranslationMemory,
     catalog_paths,
     domain_of,
+    drop_empty_obsolete,
     language_folder,
     memory_for,
     merge_template,
@@ -53,7 +55,21 @@ def extract(project: Project) -> list[Path]:
     if run.status != 0:
         details = "\n".join(run.warnings[-20:])
         raise EditionsError(f"{project.source_dir}: extracting the strings failed:\n{details}")
-    return list(catalog_paths(gettext_dir(project), ".pot"))
+    return current_templates(gettext_dir(project), set(run.documents))
+
+
+def current_templates(folder: Path, documents: set[str]) -> list[Path]:
+    """The templates of the project's documents; those of deleted documents are removed.
+
+    Sphinx's gettext builder never deletes the template of a document that is gone.
+    """
+    templates = []
+    for path in catalog_paths(folder, ".pot"):
+        if domain_of(path, folder) in documents:
+            templates.append(path)
+        else:
+            path.unlink()
+    return templates
 
 
 def update(project: Project, languages: tuple[Language, ...]) -> UpdateReport:
@@ -98,6 +114,31 @@ def merge_language(
             )
         )
     state.save()
+    domains = {domain_of(template, gettext_dir(project)) for template in templates}
+    results.extend(retire_catalogs(folder, domains))
+    return results
+
+
+def retire_catalogs(folder: Path, domains: set[str]) -> list[MergeResult]:
+    """Make obsolete the entries of catalogs whose document is gone (deleted or renamed).
+
+    Their translations stay in the file as ``#~`` entries, where the translation
+    memory finds them for the document's new name; they are no longer work to do.
+    """
+    results = []
+    for path in catalog_paths(folder):
+        if path.stem == THEME_DOMAIN or domain_of(path, folder) in domains:
+            continue
+        catalog = read_catalog(path)
+        for message in list(catalog):
+            if message.id:
+                english = message.id if isinstance(message.id, str) else message.id[0]
+                key = (english, message.context) if message.context else english  # as Babel keys
+                catalog.obsolete[key] = message
+                catalog.delete(message.id, context=message.context)
+        drop_empty_obsolete(catalog)
+        if write_catalog(path, catalog):
+            results.append(MergeResult(path, "retired", obsoleted=len(catalog.obsolete)))
     return results
 
 
