@@ -77,3 +77,14 @@ def test_the_search_page_script_speaks_each_editions_language(site: Path) -> Non
     arabic = (site / "ar" / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '"Preparing search...": "جارٍ تحضير البحث..."' in arabic
     assert "n%100>=11" in arabic  # Arabic's six plural forms
+
+
+def test_the_committed_catalogs_pass_every_check_with_spelling(editions) -> None:
+    result = editions("--project", REPOSITORY, "check", "--spelling")
+    assert result.code == 0, result.out
+    assert "0 errors" in result.err
+
+
+def test_the_committed_catalogs_are_in_the_canonical_form(editions) -> None:
+    result = editions("--project", REPOSITORY, "format", "--check")
+    assert result.code == 0, result.out
