@@ -88,8 +88,18 @@ def bench_size(root: Path, articles: int, languages: int, runs: int) -> list[Mea
             "documented loop (stock)", runs, lambda: ["sh", "-c", loop_script], root,
             before=lambda _: fresh(out),
         ),
+        # From nothing, as after a fresh clone or a new version of Editions: every catalog is
+        # validated, checked and compiled.
         repeat(
             "editions build", runs, lambda: [*EDITIONS, "build"], root,
+            before=lambda _: fresh(
+                root / "build" / "editions", root / "build" / "html", root / "build" / "catalogs"
+            ),
+        ),
+        # Every page again but the catalogs compiled by the last build (a change to conf.py or
+        # the theme): compile_language only confirms that no catalog changed.
+        repeat(
+            "editions build, catalogs compiled", runs, lambda: [*EDITIONS, "build"], root,
             before=lambda _: fresh(root / "build" / "editions", root / "build" / "html"),
         ),
         repeat(

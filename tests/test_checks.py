@@ -12,7 +12,7 @@ import pytest
 
 from conftest import SHARED, CliResult
 from editions import safety
-from editions.checks import CheckSettings, check_paths
+from editions.checks import CheckSettings, check_paths, spelling
 
 CATALOGS = Path(__file__).parent / "catalogs"
 FR = CATALOGS / "fr" / "LC_MESSAGES"
@@ -189,7 +189,10 @@ def test_spelling_finds_a_misspelt_word_and_honours_the_word_list(
     assert "[spelling]" not in editions("check", "--spelling", catalog).out
 
 
-def test_spelling_without_a_dictionary_says_so(editions: Run, tmp_path: Path) -> None:
+def test_spelling_without_a_dictionary_says_so(
+    editions: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spelling, "DICTIONARY_FOLDERS", (tmp_path / "no-dictionaries",))
     folder = tmp_path / "locale" / "ar" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     shutil.copy(AR / "gnu-plural.po", folder / "news.po")

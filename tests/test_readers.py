@@ -319,3 +319,51 @@ def test_search_indexes_each_edition_in_its_language_where_sphinx_can(site: Path
     assert stemmer("de") == "German"
     assert stemmer("es") == "Spanish"
     assert stemmer("ar") == "English"  # Sphinx has no Arabic search: English, not an error
+
+
+FUZZY_CATALOG = """\
+#, fuzzy
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+#, fuzzy
+msgid "The harbour reopened."
+msgstr "El puerto reabrió."
+
+#, fuzzy, python-format
+msgid "One ship"
+msgid_plural "%(n)s ships"
+msgstr[0] "Un barco"
+msgstr[1] "%(n)s barcos"
+
+#, fuzzy
+msgid "Not translated yet."
+msgstr ""
+
+msgid "The market."
+msgstr "El mercado."
+
+#, fuzzy
+#~ msgid "Gone."
+#~ msgstr "Ido."
+"""
+
+
+def test_the_outdated_notice_counts_fuzzy_translations_and_rereads_a_changed_catalog(
+    tmp_path: Path,
+) -> None:
+    from babel.messages.pofile import read_po
+
+    from editions.sphinxext.notices import fuzzy_count
+
+    path = tmp_path / "harbour.po"
+    path.write_text(FUZZY_CATALOG, encoding="utf-8")
+    # Not the header, nor the entry without a translation, nor the obsolete one.
+    assert fuzzy_count(path) == 2
+    with path.open("rb") as po:
+        babel_count = sum(1 for m in read_po(po) if m.id and m.fuzzy)
+    assert babel_count == 3  # Babel also counts the empty one: the page shows its English
+    path.write_text(FUZZY_CATALOG.replace('#, fuzzy\nmsgid "The', 'msgid "The'), "utf-8")
+    assert fuzzy_count(path) == 1

@@ -34,6 +34,7 @@ import babel
 import polib
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
+from babel.messages.pofile import write_po
 
 from editions import incremental
 from editions.catalogs import (
@@ -42,7 +43,6 @@ from editions.catalogs import (
     domain_of,
     language_folder,
     read_catalog,
-    render_catalog,
 )
 from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
@@ -86,13 +86,13 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     changed, withheld, broken, domains = [], [], [], set()
     for path in catalog_paths(source):
         domain = domain_of(path, source)
-        kept = _kept_findings(previous.get(domain), path, target)
+        kept = _kept_findings(previous.get(domain), path, target, domain)
         if kept is not None:
             record[domain] = previous[domain]
             domains.add(domain)
             withheld.extend(kept)
             continue
-        stamp = _stamp(path)  # before reading: a change made meanwhile is seen next time
+        stamp = _stamp_if_readable(path)  # before reading: a later change is seen next time
         try:
             catalog = load_valid_catalog(path, language)
         except EditionsError as error:
@@ -107,6 +107,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         if domain == THEME_DOMAIN:
             write_javascript_catalog(catalog, language, target)
             outputs.append("sphinx.js")
+        if stamp is None:
+            continue  # it vanished after reading: compile it again next time
         record[domain] = {
             "path": str(path),
             "source": stamp,
@@ -165,7 +167,9 @@ def _read_record(target: Path, rules: str) -> dict[str, dict[str, Any]]:
         return {}
 
 
-def _kept_findings(entry: dict[str, Any] | None, path: Path, target: Path) -> list[Finding] | None:
+def _kept_findings(
+    entry: dict[str, Any] | None, path: Path, target: Path, domain: str
+) -> list[Finding] | None:
     """The recorded findings of ``path`` if its last compilation stands, else None.
 
     It stands if the catalog is unchanged and every output is as it was written
@@ -174,14 +178,24 @@ def _kept_findings(entry: dict[str, Any] | None, path: Path, target: Path) -> li
     if entry is None:
         return None
     try:
+        outputs: dict[str, list[int]] = entry["outputs"]
         unchanged = (
             entry["path"] == str(path)
             and _stamp(path) == entry["source"]
-            and all(_stamp(target / name) == stamp for name, stamp in entry["outputs"].items())
+            and {f"{domain}.po", f"{domain}.mo"} <= outputs.keys()
+            and all(_stamp(target / name) == stamp for name, stamp in outputs.items())
         )
         return [_finding_of(item) for item in entry["withheld"]] if unchanged else None
     except (OSError, KeyError, TypeError, AttributeError):
         return None  # a damaged record: compile again
+
+
+def _stamp_if_readable(path: Path) -> list[int] | None:
+    """None for a dangling link or a file gone: reading it then says what is wrong."""
+    try:
+        return _stamp(path)
+    except OSError:
+        return None
 
 
 def _stamp(path: Path) -> list[int]:
@@ -270,8 +284,10 @@ def _write_compiled(catalog: Catalog, target: Path, domain: str) -> bool:
     mo = io.BytesIO()
     write_mo(mo, catalog, use_fuzzy=False)
     # The .po beside it is the filtered one: if Sphinx ever recompiles it, the
-    # unsafe translations stay out.
-    po_written = write_if_changed(target / f"{domain}.po", render_catalog(catalog))
+    # unsafe translations stay out.  No translator reads it: unwrapped is fastest.
+    po = io.BytesIO()
+    write_po(po, catalog, width=0)
+    po_written = write_if_changed(target / f"{domain}.po", po.getvalue())
     mo_written = write_if_changed(target / f"{domain}.mo", mo.getvalue())
     if po_written and not mo_written:
         # Sphinx recompiles a .mo older than its .po: keep ours the newer.

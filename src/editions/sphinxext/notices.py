@@ -5,16 +5,20 @@ them (``translation_progress_classes``); this adds, in the reader's language, a
 notice on incomplete pages and on pages whose catalog has fuzzy entries (their
 English changed since translation). Fuzzy entries never reach the compiled
 ``.mo``, so only the page's ``.po`` tells: it is read here and made a dependency
-of the page, so the notice comes and goes with the catalog.
+of the page, so the notice comes and goes with the catalog.  It is read with
+`editions status`'s reader, which counts without building a catalog (Babel
+took about 0.5 s per edition of 50 articles), once per version of the file.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from math import floor
 from pathlib import Path
 from typing import Any
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 from babel.numbers import format_percent
 from docutils import nodes
@@ -24,6 +28,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
+from editions.errors import EditionsError
 from editions.sphinxext.declaration import edition_of, project_of
 from editions.sphinxext.words import gettext
 
@@ -71,10 +76,31 @@ def page_catalog(app: Sphinx, docname: str) -> Path | None:
 
 
 def fuzzy_count(path: Path) -> int:
-    with path.open("rb") as po:
-        catalog = read_po(po)
-    # The header (empty msgid) is often marked fuzzy by tools; it is no translation.
-    return sum(1 for message in catalog if message.id and message.fuzzy)
+    """The fuzzy translations of the catalog at ``path``: outdated, so not shown."""
+    status = path.stat()
+    return _fuzzy_count(path, status.st_size, status.st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _fuzzy_count(path: Path, size: int, mtime_ns: int) -> int:
+    """Cached by size and mtime, so a catalog changed during a long process is read again."""
+    from editions.status import read_figures  # not at import: Sphinx loads this for every build
+
+    try:
+        # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
+        # entry without a msgstr (the page then shows the English, and says so).
+        return read_figures(path).fuzzy.strings
+    except EditionsError:  # a line the fast reader refuses: let Babel judge
+        with path.open("rb") as po:
+            catalog = read_po(po)
+        return sum(
+            1 for message in catalog if message.id and message.fuzzy and _translated(message)
+        )
+
+
+def _translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
 
 
 def _note_fuzzy_entries(app: Sphinx, doctree: nodes.document) -> None:
