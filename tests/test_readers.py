@@ -234,18 +234,18 @@ def test_landing_page_gives_each_edition_completeness_in_its_language(site: Path
     assert re.search(completeness.format("es", "traducida al 100\xa0%"), landing)
 
 
+def declare(root: Path, line: str) -> None:
+    """Add one option to the test publication's ``[tool.editions]``."""
+    declaration = root / "pyproject.toml"
+    text = declaration.read_text(encoding="utf-8")
+    declaration.write_text(text.replace("[tool.editions]\n", f"[tool.editions]\n{line}\n"), "utf-8")
+
+
 def test_base_url_makes_canonical_hreflang_and_sitemap_absolute(
     make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
     root = make_project("test-basic")
-    declaration = root / "pyproject.toml"
-    text = declaration.read_text(encoding="utf-8")
-    declaration.write_text(
-        text.replace(
-            "[tool.editions]\n", '[tool.editions]\nbase-url = "https://news.example.org/gazette"\n'
-        ),
-        encoding="utf-8",
-    )
+    declare(root, 'base-url = "https://news.example.org/gazette"')
     assert editions("--project", root, "build").code == 0
     site = root / "build" / "html"
     page = parse(site / "es" / "news" / "harbour.html")
@@ -274,12 +274,7 @@ def test_a_relative_base_url_is_refused_with_the_file_named(
     make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
     root = make_project("test-basic")
-    declaration = root / "pyproject.toml"
-    text = declaration.read_text(encoding="utf-8")
-    declaration.write_text(
-        text.replace("[tool.editions]\n", '[tool.editions]\nbase-url = "news.example.org"\n'),
-        encoding="utf-8",
-    )
+    declare(root, 'base-url = "news.example.org"')
     result = editions("--project", root, "build")
     assert result.code != 0
     assert "pyproject.toml" in result.err + result.out and "base-url" in result.err + result.out
