@@ -18,14 +18,12 @@ from pathlib import Path
 from babel.numbers import format_percent
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from editions.catalogs import THEME_DOMAIN
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
 from editions.sphinxext.words import gettext
 from editions.status import LanguageStatus, project_status
-
-# The theme's words (sphinx.po) are not the publication's: leave them out of its share.
-THEME_DOCUMENTS = {"sphinx"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,8 @@ def translated_shares(project: Project) -> dict[str, float]:
     """Share (0-1) of the source's words translated, by gettext language name."""
     shares = {}
     for status in project_status(project):
-        articles = [doc for doc in status.documents if doc.document not in THEME_DOCUMENTS]
+        # The theme's words (sphinx.po) are not the publication's: leave them out of its share.
+        articles = [doc for doc in status.documents if doc.document != THEME_DOMAIN]
         shares[status.language] = LanguageStatus(status.language, articles).words_percent / 100
     return shares
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -102,9 +103,10 @@ def merge_language(
             memory = memory_for(folder)
         template = read_catalog(template_path)
         existing = read_catalog(path, locale=language.gettext) if path.exists() else None
+        old_date = existing.creation_date if existing is not None else None
         catalog, result = merge_template(template, existing, language, memory)
-        if existing is not None:
-            _keep_creation_date_if_unchanged(catalog, path)
+        if old_date is not None:
+            _keep_creation_date_if_unchanged(catalog, path, old_date)
         written = write_catalog(path, catalog)
         state.merged(template_path, path)
         status = result.status if written else "unchanged"
@@ -171,10 +173,10 @@ class MergeState:
         write_if_changed(self.path, json.dumps(self.pairs, indent=0, sort_keys=True).encode())
 
 
-def _keep_creation_date_if_unchanged(catalog: Catalog, path: Path) -> None:
+def _keep_creation_date_if_unchanged(
+    catalog: Catalog, path: Path, old_date: datetime | str
+) -> None:
     """A fresh extraction dates the template anew: keep the old date if nothing else changed."""
-    new_date = catalog.creation_date
-    old = read_catalog(path)
-    catalog.creation_date = old.creation_date
+    new_date, catalog.creation_date = catalog.creation_date, old_date
     if render_catalog(catalog) != path.read_bytes():
         catalog.creation_date = new_date

@@ -16,7 +16,8 @@ from sphinx.errors import ConfigError
 from editions.declaration import Language, Project, find_root, load_project
 from editions.errors import EditionsError
 
-_PROJECTS: dict[int, Project] = {}
+# Keyed by the build's config, shared by the app and its environment (and transforms).
+_BUILDS: dict[int, tuple[Project, Language]] = {}
 
 
 def setup(app: Sphinx) -> None:
@@ -27,22 +28,21 @@ def setup(app: Sphinx) -> None:
 def project_of(app: Sphinx | Config) -> Project:
     """The declaration of the publication being built (from the app, or a transform's config)."""
     config = app.config if isinstance(app, Sphinx) else app
-    return _PROJECTS[id(config)]
+    return _BUILDS[id(config)][0]
 
 
 def edition_of(app: Sphinx | Config) -> Language:
-    """The edition being built, from Sphinx's ``language``."""
+    """The edition being built, from Sphinx's ``language`` (resolved once, when config is read)."""
     config = app.config if isinstance(app, Sphinx) else app
-    project = project_of(config)
-    return project.select([config.language or project.source_language.code])[0]
+    return _BUILDS[id(config)][1]
 
 
 def _load_declaration(app: Sphinx, config: Config) -> None:
     try:
         start = Path(config.editions_project) if config.editions_project else Path(app.confdir)
         project = load_project(find_root(start))
-        _PROJECTS[id(config)] = project  # one config per build, shared by app and environment
         edition = project.select([config.language or project.source_language.code])[0]
+        _BUILDS[id(config)] = project, edition
     except EditionsError as error:
         raise ConfigError(str(error)) from None
     # Sphinx finds catalogs only under the underscore form (pt_BR, not pt-BR).
