@@ -1,4 +1,4 @@
-"""The fast translation transform writes the very pages stock Sphinx writes."""
+"""The fast translation transform and search index write the very files stock Sphinx writes."""
 
 from __future__ import annotations
 
@@ -14,21 +14,25 @@ from editions.sphinxext.fast_i18n import FastLocale
 ROOT = Path(__file__).parent / "roots" / "test-fast-i18n"
 
 
-def build_html(tmp_path: Path, name: str, *, fast: bool) -> tuple[Path, type]:
-    """Build the French edition of the test root; return its output and the transform used."""
+def build_html(tmp_path: Path, name: str, *, fast: bool) -> tuple[Path, type, bool]:
+    """Build the French edition of the test root.
+
+    Returns its output, the transform used and whether the search index kept its stems.
+    """
     project = tmp_path / name
     shutil.copytree(ROOT, project)
     app = SphinxTestApp(
         "html",
         srcdir=project / "source",
         builddir=project / "build",
-        confoverrides={"editions_fast_i18n": fast},
+        confoverrides={"editions_fast_i18n": fast, "editions_fast_search": fast},
         freshenv=True,
     )
     try:
         app.build()
         used = next(t for t in app.registry.transforms if issubclass(t, Locale))
-        return Path(app.outdir), used
+        stems_kept = "stem" in vars(app.builder.indexer.lang)  # type: ignore[attr-defined]
+        return Path(app.outdir), used, stems_kept
     finally:
         app.cleanup()
 
@@ -42,7 +46,7 @@ def output_files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, type]]:
+def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, type, bool]]:
     tmp_path = tmp_path_factory.mktemp("fast-i18n")
     return {
         "stock": build_html(tmp_path, "stock", fast=False),
@@ -50,13 +54,14 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
     }
 
 
-def test_the_switch_chooses_the_transform(both_builds: dict[str, tuple[Path, type]]) -> None:
+def test_the_switch_chooses_the_transform(both_builds: dict[str, tuple[Path, type, bool]]) -> None:
     assert both_builds["stock"][1] is Locale
     assert both_builds["fast"][1] is FastLocale
+    assert (both_builds["stock"][2], both_builds["fast"][2]) == (False, True)
 
 
 def test_every_page_is_byte_for_byte_the_stock_one(
-    both_builds: dict[str, tuple[Path, type]],
+    both_builds: dict[str, tuple[Path, type, bool]],
 ) -> None:
     stock, fast = output_files(both_builds["stock"][0]), output_files(both_builds["fast"][0])
     assert sorted(fast) == sorted(stock)
@@ -65,7 +70,7 @@ def test_every_page_is_byte_for_byte_the_stock_one(
 
 
 def test_the_pages_compared_are_really_translated(
-    both_builds: dict[str, tuple[Path, type]],
+    both_builds: dict[str, tuple[Path, type, bool]],
 ) -> None:
     page = (both_builds["fast"][0] / "story.html").read_text(encoding="utf-8")
     for translated in (

@@ -101,7 +101,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         domains.add(domain)
         found = withhold_unsafe(catalog, path, allowed)
         withheld.extend(found)
-        if _write_compiled(catalog, target, domain):
+        if _write_compiled(catalog, target, domain, None if found else path):
             changed.append(domain)
         outputs = [f"{domain}.po", f"{domain}.mo"]
         if domain == THEME_DOMAIN:
@@ -279,16 +279,26 @@ def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
     return start
 
 
-def _write_compiled(catalog: Catalog, target: Path, domain: str) -> bool:
-    """Write the compiled catalog (and the .po Sphinx looks for); True if the .mo changed."""
+def _write_compiled(catalog: Catalog, target: Path, domain: str, unfiltered: Path | None) -> bool:
+    """Write the compiled catalog (and the .po Sphinx looks for); True if the .mo changed.
+
+    ``unfiltered`` is the translators' .po when nothing was withheld from it.
+    """
     mo = io.BytesIO()
     write_mo(mo, catalog, use_fuzzy=False)
     # The .po beside it is the filtered one: if Sphinx ever recompiles it, the
-    # unsafe translations stay out.  No translator reads it: unwrapped is fastest.
-    po = io.BytesIO()
-    write_po(po, catalog, width=0)
-    po_written = write_if_changed(target / f"{domain}.po", po.getvalue())
-    mo_written = write_if_changed(target / f"{domain}.mo", mo.getvalue())
+    # unsafe translations stay out.  With nothing withheld, that is the .po itself;
+    # otherwise Babel writes it, unwrapped (no translator reads it).
+    if unfiltered is not None:
+        po_data = unfiltered.read_bytes()
+    else:
+        po = io.BytesIO()
+        write_po(po, catalog, width=0)
+        po_data = po.getvalue()
+    # Made from the translators' .po: after a power cut the record no longer matches
+    # them and they are made again, so they need not wait for the disk.
+    po_written = write_if_changed(target / f"{domain}.po", po_data, durable=False)
+    mo_written = write_if_changed(target / f"{domain}.mo", mo.getvalue(), durable=False)
     if po_written and not mo_written:
         # Sphinx recompiles a .mo older than its .po: keep ours the newer.
         (target / f"{domain}.mo").touch()

@@ -58,8 +58,11 @@ CONTENT_ROLES = frozenset(
         "file", "samp", "program", "guilabel", "menuselection", "mimetype", "regexp",
     }
 )  # fmt: skip
-# Cheap test for "might contain a link": only then is docutils' parser run.
-_MAY_LINK = re.compile(r"[:<@_]")
+# Cheap test for "might contain a link": only then is docutils' parser run.  Every
+# reference ends in "_" or "__" before a non-word character (`name`_, name_, [1]_, |s|_,
+# embedded <uri> included); a standalone URI or a role has a ":" before a non-space; an
+# e-mail address has "@".  A text with none of these gives docutils nothing to link.
+_MAY_LINK = re.compile(r"_(?!\w)|:(?=\S)|@")
 _EXPLICIT_START = re.compile(r"^([ \t]*)\.\.", re.MULTILINE)
 _EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]+(.*))?$", re.MULTILINE)
 _DIRECTIVE = re.compile(r"(?:\|[^|]+\|[ \t]+)?([\w.+:-]+?)[ \t]*::")
@@ -98,7 +101,7 @@ def unsafe_findings(
     """
     if not msgstr or msgstr == msgid:
         return []
-    english, translation = constructs(msgid), constructs(msgstr)
+    english, translation = english_constructs(msgid), constructs(msgstr)
     return [
         *_directive_findings(english, translation),
         *_role_findings(english, translation),
@@ -107,9 +110,14 @@ def unsafe_findings(
     ]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
+def english_constructs(msgid: str) -> Constructs:
+    """The constructs of a msgid, kept: each language compiled in this process has the same."""
+    return constructs(msgid)
+
+
 def constructs(text: str) -> Constructs:
-    """The constructs of ``text`` (cached: a msgid is compared with each language's msgstr)."""
+    """The constructs of ``text``, as far as safety is concerned."""
     prose = _INLINE_LITERAL.sub(" ", text)
     roles = set(_roles(prose))
     urls, refnames = _links(text) if _MAY_LINK.search(text) else (set(), set())

@@ -16,6 +16,8 @@ from editions.sphinxext import (
     declaration,
     direction,
     fast_i18n,
+    fast_search,
+    navigation,
     notfound,
     notices,
     switcher,
@@ -27,7 +29,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     declaration.setup(app)
     direction.setup(app)
     fast_i18n.setup(app)
+    fast_search.setup(app)
     switcher.setup(app)
+    navigation.setup(app)
     alternates.setup(app)
     notfound.setup(app)
     notices.setup(app)
