@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import zlib
 from pathlib import Path
 
 import polib
@@ -38,6 +39,27 @@ def test_each_edition_shows_its_translation_and_falls_back_to_english(built_proj
     german = page_text(html / "de" / "news" / "harbour.html")
     assert "Der Hafen wurde am Montag" in german
     assert "The mayor thanked the workers" in german  # untranslated: English
+
+
+def test_one_worker_building_every_edition_in_turn_gives_each_its_own_words(
+    make_project, editions
+) -> None:
+    root = make_project("test-basic")
+    result = editions("--project", root, "build", "-j", "1")
+    assert result.code == 0, result.err
+    html = root / "build" / "html"
+    spanish = page_text(html / "es" / "news" / "harbour.html")
+    german = page_text(html / "de" / "news" / "harbour.html")
+    assert "El puerto reabrió el lunes" in spanish and "Der Hafen" not in spanish
+    assert "Der Hafen wurde am Montag" in german and "El puerto" not in german
+    # The theme's words, from Sphinx's own catalogs.
+    spanish_page = (html / "es" / "news" / "harbour.html").read_text(encoding="utf-8")
+    german_page = (html / "de" / "news" / "harbour.html").read_text(encoding="utf-8")
+    assert 'placeholder="Búsqueda"' in spanish_page and "Suche" not in spanish_page
+    assert 'placeholder="Suche"' in german_page and "Búsqueda" not in german_page
+    # Sphinx's words fixed when its modules are imported, here the inventory's index title.
+    inventory = (html / "es" / "objects.inv").read_bytes().split(b"\n", 4)[4]
+    assert "Índice de Módulos Python" in zlib.decompress(inventory).decode()
 
 
 def test_html_lang_is_the_editions_tag(built_project: Path) -> None:

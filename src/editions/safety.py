@@ -112,7 +112,7 @@ def unsafe_findings(
 
 @lru_cache(maxsize=65536)
 def english_constructs(msgid: str) -> Constructs:
-    """The constructs of a msgid, kept: each language compiled in this process has the same."""
+    """The constructs of a msgid, kept: each language checked in this process has the same."""
     return constructs(msgid)
 
 

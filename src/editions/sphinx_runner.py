@@ -1,7 +1,11 @@
 """Running Sphinx in a worker process and bringing back what it said.
 
 Each run gets a fresh process: docutils keeps roles and directives in globals,
-so a run must not inherit another edition's state.
+and Sphinx modules first imported during a build keep words translated into
+that build's language (``_()`` at import time returns a plain string once a
+translator is set), so a run must not inherit another edition's state.
+(Measured: a worker reused for a second edition wrote the first one's words
+into its ``objects.inv``; ``tests/test_foundation.py`` builds with one worker.)
 """
 
 from __future__ import annotations
