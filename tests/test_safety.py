@@ -6,12 +6,16 @@ import re
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 
+from conftest import SHARED
+from editions import safety
 from editions.cli import main
 from editions.safety import RULES, unsafe_findings
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
+CORPUS = SHARED / "corpora" / "python-docs-fr"
 
 
 @pytest.mark.parametrize(
@@ -62,6 +66,53 @@ def test_a_translation_may_use_only_what_its_english_uses(
     found = unsafe_findings(msgid, msgstr, frozenset())
     assert {check for check, _ in found} == checks
     assert all(check in RULES and message for check, message in found)
+
+
+LINKING = [
+    "See `the site <https://a.org/>`_.",
+    "A `named`_ and a name_ reference.",
+    "An `anonymous <https://a.org>`__ link.",
+    "Footnotes [#]_, [1]_ and a citation [CIT2002]_.",
+    "A |substitution|_ link.",
+    "Bare https://a.org and mailto:a@b.org",
+    "Mail a@b.org",
+    "Read :pep:`8` and :rfc:`2822`.",
+    "javascript:alert(1)",
+]
+NOT_LINKING = [
+    "Note: the data: 40%.",
+    "snake_case_names and a_b",
+    "Price: 5 €, in the morning: early.",
+    "*emphasis*, **strong**, ``code``",
+    "Ends with a colon:",
+]
+
+
+@pytest.mark.parametrize("text", LINKING)
+def test_the_cheap_link_test_lets_every_link_through_to_docutils(text: str) -> None:
+    assert safety._MAY_LINK.search(text)
+    assert safety._links(text) != (set(), set())
+
+
+@pytest.mark.parametrize("text", NOT_LINKING)
+def test_text_the_cheap_link_test_skips_gives_docutils_nothing_to_link(text: str) -> None:
+    assert not safety._MAY_LINK.search(text)
+    assert safety._links(text) == (set(), set())
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the python-docs-fr corpus is not in {CORPUS}")
+def test_no_text_of_a_real_corpus_skipped_by_the_cheap_link_test_has_a_link() -> None:
+    texts = {
+        text
+        for folder in ("tutorial", "c-api")
+        for path in sorted((CORPUS / folder).glob("*.po"))
+        for entry in polib.pofile(str(path))
+        for text in (entry.msgid, entry.msgstr)
+        if text
+    }
+    skipped = [text for text in texts if not safety._MAY_LINK.search(text)]
+    assert len(skipped) > 1000
+    assert [text for text in skipped if safety._links(text) != (set(), set())] == []
 
 
 def test_allowed_urls_let_a_translation_link_to_a_local_site() -> None:

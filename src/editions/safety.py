@@ -101,7 +101,9 @@ def unsafe_findings(
     """
     if not msgstr or msgstr == msgid:
         return []
-    english, translation = english_constructs(msgid), constructs(msgstr)
+    translation = constructs(msgstr)
+    # The English's links matter only against the translation's: parsed only then.
+    english = english_constructs(msgid, bool(translation.urls or translation.refnames))
     return [
         *_directive_findings(english, translation),
         *_role_findings(english, translation),
@@ -111,16 +113,20 @@ def unsafe_findings(
 
 
 @lru_cache(maxsize=65536)
-def english_constructs(msgid: str) -> Constructs:
+def english_constructs(msgid: str, with_links: bool) -> Constructs:
     """The constructs of a msgid, kept: each language checked in this process has the same."""
-    return constructs(msgid)
+    return constructs(msgid, with_links)
 
 
-def constructs(text: str) -> Constructs:
-    """The constructs of ``text``, as far as safety is concerned."""
+def constructs(text: str, with_links: bool = True) -> Constructs:
+    """The constructs of ``text``, as far as safety is concerned.
+
+    Without ``with_links``, its URLs and reference names are left out (not parsed).
+    """
     prose = _INLINE_LITERAL.sub(" ", text)
     roles = set(_roles(prose))
-    urls, refnames = _links(text) if _MAY_LINK.search(text) else (set(), set())
+    may_link = with_links and _MAY_LINK.search(text)
+    urls, refnames = _links(text) if may_link else (set(), set())
     return Constructs(
         directives=frozenset(_explicit_markup(text)),
         roles=frozenset(roles),

@@ -86,6 +86,8 @@ def _fuzzy_count(path: Path, size: int, mtime_ns: int) -> int:
     """Cached by size and mtime, so a catalog changed during a long process is read again."""
     from editions.status import read_figures  # not at import: Sphinx loads this for every build
 
+    if b"fuzzy" not in path.read_bytes():
+        return 0  # most catalogs: nothing to count
     try:
         # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
         # entry without a msgstr (the page then shows the English, and says so).
