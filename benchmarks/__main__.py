@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.corpus import Corpus, generate
-from benchmarks.harness import Measure, repeat, run
+from benchmarks.harness import Measure, Scenario, interleave, repeat, run
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -84,38 +84,49 @@ def bench_size(root: Path, articles: int, languages: int, runs: int) -> list[Mea
         ]  # fmt: skip
 
     loop_script = "; ".join(f"{_shell(sphinx(lang, fast=False))}" for lang in editions)
-    measures = [
-        # From a fresh clone, as `editions build` below: Sphinx compiles every .mo first.
-        repeat(
-            "documented loop (stock)", runs, lambda: ["sh", "-c", loop_script], root,
-            before=lambda _: (fresh(out), remove_compiled_catalogs(corpus)),
-        ),
-        # From nothing, as after a fresh clone or a new version of Editions: every catalog is
-        # validated, checked and compiled.
-        repeat(
-            "editions build", runs, lambda: [*EDITIONS, "build"], root,
-            before=lambda _: fresh(
-                root / "build" / "editions", root / "build" / "html", root / "build" / "catalogs"
+    # The full builds, whose ratios are the targets, are measured in turns (see interleave).
+    measures = interleave(
+        [
+            # From a fresh clone, as `editions build` below: Sphinx compiles every .mo first.
+            Scenario(
+                "documented loop (stock)",
+                lambda: ["sh", "-c", loop_script],
+                before=lambda _: (fresh(out), remove_compiled_catalogs(corpus)),
             ),
-        ),
-        # Every page again but the catalogs compiled by the last build (a change to conf.py or
-        # the theme): compile_language only confirms that no catalog changed.
-        repeat(
-            "editions build, catalogs compiled", runs, lambda: [*EDITIONS, "build"], root,
-            before=lambda _: fresh(root / "build" / "editions", root / "build" / "html"),
-        ),
-        repeat(
-            "English build", runs, lambda: sphinx("en", fast=False), root,
-            before=lambda _: fresh(out),
-        ),
-        repeat(
-            f"{corpus.languages[0]} edition, stock i18n", runs,
-            lambda: sphinx(corpus.languages[0], fast=False), root, before=lambda _: fresh(out),
-        ),
-        repeat(
-            f"{corpus.languages[0]} edition, fast i18n", runs,
-            lambda: sphinx(corpus.languages[0], fast=True), root, before=lambda _: fresh(out),
-        ),
+            # From nothing, as after a fresh clone or a new version of Editions: every catalog
+            # is validated, checked and compiled.
+            Scenario(
+                "editions build",
+                lambda: [*EDITIONS, "build"],
+                before=lambda _: fresh(
+                    root / "build" / "editions",
+                    root / "build" / "html",
+                    root / "build" / "catalogs",
+                ),
+            ),
+            # Every page again but the catalogs compiled by the last build (a change to conf.py
+            # or the theme): compile_language only confirms that no catalog changed.
+            Scenario(
+                "editions build, catalogs compiled",
+                lambda: [*EDITIONS, "build"],
+                before=lambda _: fresh(root / "build" / "editions", root / "build" / "html"),
+            ),
+            Scenario("English build", lambda: sphinx("en", fast=False), lambda _: fresh(out)),
+            Scenario(
+                f"{corpus.languages[0]} edition, stock i18n",
+                lambda: sphinx(corpus.languages[0], fast=False),
+                lambda _: fresh(out),
+            ),
+            Scenario(
+                f"{corpus.languages[0]} edition, fast i18n",
+                lambda: sphinx(corpus.languages[0], fast=True),
+                lambda _: fresh(out),
+            ),
+        ],
+        runs,
+        root,
+    )
+    measures += [
         # The stock builds above compiled .mo files into locale/: one untimed build takes them
         # in, as the publisher's first `make` would, so that the no-op starts from a settled state.
         repeat(

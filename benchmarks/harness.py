@@ -78,6 +78,33 @@ def repeat(
     return measure
 
 
+@dataclass(frozen=True)
+class Scenario:
+    """A command to time, and what to do (untimed) before each run of it."""
+
+    name: str
+    command: Callable[[], Sequence[str | Path]]
+    before: Callable[[int], object] | None = None
+
+
+def interleave(scenarios: Sequence[Scenario], runs: int, cwd: Path) -> list[Measure]:
+    """Run every scenario once per round, round after round, and measure each.
+
+    A shared machine speeds up and slows down over minutes (one scenario measured
+    10 % slower on its fifth run than on its first); runs taken in turn let that
+    weigh on every scenario alike, so their ratios hold.
+    """
+    measures = [Measure(scenario.name) for scenario in scenarios]
+    for index in range(runs):
+        for scenario, measure in zip(scenarios, measures, strict=True):
+            if scenario.before is not None:
+                scenario.before(index)
+            seconds, peak = run(scenario.command(), cwd)
+            measure.seconds.append(seconds)
+            measure.peak_mib = max(measure.peak_mib, peak)
+    return measures
+
+
 def timed(name: str, runs: int, function: Callable[[], object]) -> Measure:
     """Measure a function of this process (the status and check benchmarks)."""
     measure = Measure(name)
