@@ -2,10 +2,10 @@
 
 Sphinx stems every word of a page for its search index, remembering the stems
 of one page only: the same words are stemmed again on every page.  The
-stemmers are Snowball's pure-Python ones, so in a translated edition of 200
-articles stemming was about a tenth of the build (the Spanish stemmer is slower
-than the English one).  A stem depends only on the word and the language, so
-each edition keeps the stems of every page it has indexed.
+stemmers are Snowball's pure-Python ones: keeping them saves about 5 % of a
+translated edition's build (Spanish, 200 articles: 11.6 s, 11.0 s with this).
+A stem depends only on the word and the language, so each edition keeps the
+stems of every page it has indexed.
 
 ``editions_fast_search = False`` restores Sphinx's own; tests/test_fast_i18n.py
 builds a publication both ways and compares every file byte for byte.
