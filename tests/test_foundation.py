@@ -62,6 +62,22 @@ def test_one_worker_building_every_edition_in_turn_gives_each_its_own_words(
     assert "Índice de Módulos Python" in zlib.decompress(inventory).decode()
 
 
+def test_a_new_article_links_to_itself_in_every_edition_rebuilt_with_it(
+    built_project: Path, editions
+) -> None:
+    source = built_project / "source"
+    (source / "news" / "storm.rst").write_text("=====\nStorm\n=====\n\nA storm came.\n")
+    index = source / "index.rst"
+    index.write_text(
+        index.read_text().replace("   news/harbour\n", "   news/storm\n   news/harbour\n")
+    )
+    assert editions("--project", built_project, "build").code == 0
+    page = (built_project / "build/html/es/news/storm.html").read_text(encoding="utf-8")
+    # The other editions were published without this page before this run, and rebuilt with it.
+    assert 'href="../../de/news/storm.html"' in page
+    assert 'href="../../de/news/storm.html" hreflang="de"' in page
+
+
 def test_html_lang_is_the_editions_tag(built_project: Path) -> None:
     page = (built_project / "build" / "html" / "es" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]*\blang="es"', page)

@@ -67,11 +67,12 @@ def build(
             if is_current(project, lang, defines)
         ]
         stale = [lang for lang in languages if lang.tag not in {r.tag for r in results}]
+        building = tuple(language.tag for language in stale)
         with worker_pool(max(1, min(jobs, len(stale)))) as pool:
             futures = {
-                pool.submit(_build_in_worker, str(project.root), language.tag, defines or {}): (
-                    language.tag
-                )
+                pool.submit(
+                    _build_in_worker, str(project.root), language.tag, defines or {}, building
+                ): language.tag
                 for language in stale
             }
             write_dashboard(project)  # meanwhile: it reads only the catalogs
@@ -96,18 +97,26 @@ def _result_of(future: Future[EditionResult], tag: str) -> EditionResult:
         return EditionResult(tag, False, 0.0, error=f"the build of '{tag}' stopped ({reason})")
 
 
-def _build_in_worker(root: str, tag: str, defines: dict[str, str]) -> EditionResult:
+def _build_in_worker(
+    root: str, tag: str, defines: dict[str, str], building: tuple[str, ...]
+) -> EditionResult:
     """:func:`build_edition` in a worker process, which ends with it."""
     try:
-        return build_edition(root, tag, defines)
+        return build_edition(root, tag, defines, building)
     finally:
         # Python's last collection at exit would walk every object the build made, for
         # nothing: 0.4 s at 200 articles, a fifth of a rebuild after one msgstr changed.
         gc.freeze()
 
 
-def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult:
-    """Build and publish one edition; runs in a worker process."""
+def build_edition(
+    root: str, tag: str, defines: dict[str, str], building: tuple[str, ...] = ()
+) -> EditionResult:
+    """Build and publish one edition; runs in a worker process.
+
+    ``building`` are the editions built in the same run: this one links to their
+    version of every page, as they are made from the same sources.
+    """
     started = time.monotonic()
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
@@ -124,7 +133,7 @@ def build_edition(root: str, tag: str, defines: dict[str, str]) -> EditionResult
         withheld = []
         if language != project.source_language:
             withheld = [str(f) for f in compile_language(project, language).withheld]
-        run = run_sphinx(edition_job(project, language, defines, fresh=fresh))
+        run = run_sphinx(edition_job(project, language, defines, building, fresh=fresh))
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     except UnicodeDecodeError:  # Sphinx stops, without naming the file, on a non-UTF-8 source
@@ -190,10 +199,19 @@ def fingerprint_record(project: Project, language: Language) -> Path:
 
 
 def edition_job(
-    project: Project, language: Language, defines: dict[str, str], fresh: bool = False
+    project: Project,
+    language: Language,
+    defines: dict[str, str],
+    building: tuple[str, ...] = (),
+    fresh: bool = False,
 ) -> SphinxJob:
     """The Sphinx build of one edition, reading the catalogs compiled under build/catalogs."""
-    overrides: dict[str, object] = {**defines, "language": language.gettext, "gettext_compact": 0}
+    overrides: dict[str, object] = {
+        **defines,
+        "language": language.gettext,
+        "gettext_compact": 0,
+        "editions_building": list(building),
+    }
     if language != project.source_language:
         overrides["locale_dirs"] = [str(compiled_locale_dir(project))]
     if language.search_language:

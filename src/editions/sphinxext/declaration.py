@@ -22,6 +22,8 @@ _BUILDS: dict[int, tuple[Project, Language]] = {}
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("editions_project", "", "env", types=frozenset({str}))
+    # Set by `editions build`: the editions built in the same run (see pages._may_have).
+    app.add_config_value("editions_building", [], "", types=frozenset({list}))
     app.connect("config-inited", _load_declaration, priority=100)
 
 

@@ -62,7 +62,9 @@ def edition_pages(app: Sphinx, pagename: str) -> list[EditionPage]:
     pages = []
     for language in project.editions:
         # From the 404 page, another edition's own 404 page is no help: its front page is.
-        same_page = language == current or (not notfound and _may_have(project, language, target))
+        same_page = language == current or (
+            not notfound and _may_have(app, project, language, target)
+        )
         uri = f"{language.tag}/{target if same_page else front}"
         pages.append(
             EditionPage(
@@ -83,15 +85,15 @@ def landing_href(app: Sphinx, pagename: str) -> str:
     return "../" * (app.builder.get_target_uri(pagename).count("/") + 1) + "index.html"
 
 
-def _may_have(project: Project, language: Language, target: str) -> bool:
+def _may_have(app: Sphinx, project: Project, language: Language, target: str) -> bool:
     """Whether ``language``'s edition has the page, as far as this build can tell.
 
     Every edition builds from the same sources, so a page normally exists in all
-    of them. Only an edition already published from older sources (built alone
-    with ``--lang``) may lack a new page; a reader is then sent to its front page.
-    An edition not published yet is being built beside this one, from these sources.
+    of them: those built in the same run (``editions_building``), and those not
+    published yet.  Only an edition published from older sources and not rebuilt
+    now (with ``--lang``) may lack a new page; a reader is then sent to its front page.
     """
     folder = published_dir(project.build_dir) / language.tag
-    if not (folder / "index.html").is_file():
+    if language.tag in app.config.editions_building or not (folder / "index.html").is_file():
         return True
     return (folder / Path(target)).is_file() or target.endswith("/")
