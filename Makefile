@@ -27,6 +27,7 @@ help: ## List the targets and the variables you can set
 	@echo
 	@echo "Variables: PYTHON=$(PYTHON) VENV=$(VENV) LANG=<tag> PORT=$(PORT)"
 	@echo "           SPHINXOPTS='-D name=value' EDITIONSOPTS='-j 2 --strict'"
+	@echo "           PYTEST_ARGS='-k navigation' BENCHOPTS='--sizes 800 --runs 1'"
 
 html: $(INSTALLED) ## Build one edition: make html LANG=es
 	$(EDITIONS) build $(if $(LANG),--lang $(LANG)) $(EDITIONSOPTS) $(SPHINXOPTS)

@@ -121,6 +121,27 @@ def test_allowed_urls_let_a_translation_link_to_a_local_site() -> None:
     assert unsafe_findings(msgid, msgstr, frozenset({"https://es.a.org"})) != []
 
 
+def test_a_build_shows_a_link_to_an_allowed_site_the_english_lacks(make_project, editions) -> None:
+    root = make_project("test-basic")
+    declaration = root / "pyproject.toml"
+    declaration.write_text(
+        declaration.read_text().replace(
+            'source-language = "en"', 'source-language = "en"\nallowed-urls = ["https://es.a.org/"]'
+        )
+    )
+    catalog = root / "locale/es/LC_MESSAGES/news/harbour.po"
+    catalog.write_text(
+        catalog.read_text().replace(
+            'msgstr "El puerto reabre"', 'msgstr "El `puerto <https://es.a.org/puerto>`_ reabre"'
+        )
+    )
+    result = editions("--project", root, "build", "--lang", "es", "--strict")
+    assert result.code == 0, result.out + result.err
+    assert "retargeted-url" not in result.out + result.err
+    page = (root / "build/html/es/news/harbour.html").read_text(encoding="utf-8")
+    assert 'href="https://es.a.org/puerto"' in page
+
+
 def test_checking_a_role_does_not_define_it_for_the_build_that_follows() -> None:
     from docutils.parsers.rst import roles
 

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from editions import incremental
 from editions.catalogs import language_folder
-from editions.compile import compile_language, compiled_locale_dir, withheld_findings
+from editions.compile import (
+    allowed_urls,
+    compile_language,
+    compiled_locale_dir,
+    withheld_findings,
+)
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
@@ -60,6 +65,7 @@ def build(
 ) -> BuildReport:
     """Build ``languages`` side by side, publish each that succeeds, write the landing page."""
     jobs = max(1, jobs or os.cpu_count() or 1)
+    allowed_urls(project)  # a bad declaration is bad input for every edition: refused here
     with build_lock(project.build_dir):
         results = [
             unchanged_edition(project, lang)

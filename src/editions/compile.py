@@ -60,9 +60,8 @@ _MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>
 
 @dataclass(frozen=True)
 class CompiledCatalogs:
-    """Where a language's compiled catalogs are, which changed, and what was withheld."""
+    """Which of a language's catalogs changed when compiled, and what was withheld."""
 
-    locale_dir: Path
     changed: list[str]
     withheld: list[Finding] = field(default_factory=list)
 
@@ -126,7 +125,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         )
     _remove_orphans(target, domains)
     write_if_changed(target / WITHHELD_FILE, _findings_json(withheld))
-    return CompiledCatalogs(compiled_locale_dir(project), changed, withheld)
+    return CompiledCatalogs(changed, withheld)
 
 
 def withheld_findings(project: Project, language: Language) -> list[Finding]:

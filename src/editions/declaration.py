@@ -20,7 +20,7 @@ from editions.files import write_atomically
 DECLARATION_FILE = "pyproject.toml"
 TABLE = "tool.editions"
 # The options a language may carry beside its code.
-LANGUAGE_OPTIONS = {"code", "search-language", "name", "direction"}
+LANGUAGE_OPTIONS = {"code", "search-language"}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -26,7 +26,6 @@ class CatalogFile:
     scan: Scan
     language: str | None = None  # a gettext locale name such as "fr" or "pt_BR"
     catalog: Catalog | None = None  # None when the file is not valid gettext
-    findings: list[Finding] = field(default_factory=list)
 
     def line_of(self, message: Message) -> int:
         """The line of a message's msgstr, where a translator fixes it."""
@@ -42,8 +41,8 @@ def load(path: Path, settings: CheckSettings) -> CatalogFile:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise_finding = Finding(path, 0, SYNTAX, f"cannot read the file: {error.strerror}")
-        return CatalogFile(path, "", settings, Scan(findings=[raise_finding]))
+        unreadable = Finding(path, 1, SYNTAX, f"cannot read the file: {error.strerror}")
+        return CatalogFile(path, "", settings, Scan(findings=[unreadable]))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,6 @@ class CheckSettings:
     disabled: frozenset[str] = frozenset()
     allowed_urls: tuple[str, ...] = ()
     spelling: bool = False
-    # Where the per-language word lists are: <wordlists>/<lang>/wordlist.txt.
-    wordlists: Path | None = None
-    declaration: Path | None = field(default=None, compare=False)
 
     def runs(self, name: str) -> bool:
         check = REGISTRY[name]
@@ -45,7 +42,6 @@ def settings_from(
     declaration: Path | None,
     disable: Iterable[str] = (),
     spelling: bool = False,
-    wordlists: Path | None = None,
 ) -> CheckSettings:
     """Settings from the ``[tool.editions]`` table and the command line's ``--disable``."""
     where = declaration if declaration else Path("--disable")
@@ -61,7 +57,7 @@ def settings_from(
             f"{where}: unknown check(s) {', '.join(unknown)}; "
             f"the checks are: {', '.join(sorted(REGISTRY))}"
         )
-    return CheckSettings(disabled, tuple(allowed), spelling, wordlists, declaration)
+    return CheckSettings(disabled, tuple(allowed), spelling)
 
 
 def _strings(value: object, name: str, where: Path) -> list[str]:

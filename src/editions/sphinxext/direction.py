@@ -40,8 +40,6 @@ def _add_direction(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     edition = edition_of(app)
-    context["editions_direction"] = edition.direction
-    context["editions_lang"] = edition.bcp47
     # Themes write `<html lang="{{ language }}">` from Sphinx's `language`, which is the
     # gettext spelling (`pt_BR`), not BCP 47; and no theme has a block around the <html>
     # tag to add `dir`. Sphinx's templates do not autoescape, so `dir` rides along with
