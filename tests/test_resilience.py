@@ -64,6 +64,7 @@ def test_sigkill_during_a_build_leaves_the_published_edition_byte_identical(
     deadline = time.monotonic() + 60
     while not any(marker.exists() for marker in markers) and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert any(marker.exists() for marker in markers), "no edition started within 60 s"
     process.send_signal(signal.SIGKILL)
     process.wait()
     _wait_for_group(process.pid)  # the orphaned workers finish, and must not publish

@@ -64,12 +64,20 @@ def _read_with_babel(catalog_file: CatalogFile) -> Catalog | None:
         return read_po(lines, locale=None, abort_invalid=True)  # type: ignore[arg-type]
     except PoFileError as error:
         line = (getattr(error, "lineno", 0) or 0) + 1  # counted from 0 here
+        # Babel ends its message with " on <line counted from 0>": the finding gives the line.
+        text = str(error).rsplit(" on ", 1)[0]
         catalog_file.scan.findings.append(
-            Finding(catalog_file.path, line, SYNTAX, f"not valid gettext: {error}")
+            Finding(catalog_file.path, line, SYNTAX, f"not valid gettext: {text}")
         )
     except (LookupError, ValueError) as error:
         catalog_file.scan.findings.append(
-            Finding(catalog_file.path, 1, SYNTAX, f"the header cannot be read: {error}")
+            Finding(
+                catalog_file.path,
+                catalog_file.scan.header_line or 1,
+                SYNTAX,
+                f"the header cannot be read ({error}); fix its Content-Type charset or "
+                "Plural-Forms, or copy the header of another catalog",
+            )
         )
     return None
 

@@ -46,7 +46,20 @@ def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
         if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
     ]
     lines = ["^" + " ".join(plain_words(str(message.string)).split()) for message in messages]
-    misspelt = _hunspell(dictionary, wordlist_of(catalog.path), lines)
+    wordlist = wordlist_of(catalog.path)
+    try:
+        misspelt = _hunspell(dictionary, wordlist, lines)
+    except (OSError, subprocess.CalledProcessError) as error:
+        problem = getattr(error, "stderr", None) or str(error)
+        yield Finding(
+            catalog.path,
+            1,
+            "spelling",
+            f"Hunspell failed with {dictionary} and {wordlist or 'no word list'} "
+            f"({str(problem).strip()[:200]}); check the word list, or run without --spelling",
+            WARNING,
+        )
+        return
     for message, words in zip(messages, misspelt, strict=True):
         # A word of the msgid is a name or code the translator had to keep.
         unknown = [word for word in words if word not in str(message.id)]
