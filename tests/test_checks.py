@@ -77,8 +77,6 @@ def test_each_markup_mistake_is_found_at_its_msgstr() -> None:
         ("markup.po", 14, "references"),  # ... so the reference is lost
         ("markup.po", 17, "references"),  # :ref: to another label
         ("markup.po", 20, "literals"),  # ``timeout=3O``
-        ("markup.po", 23, "link-url"),  # a link retargeted
-        ("markup.po", 26, "link-url"),
         ("markup.po", 29, "identical-msgstr"),
         ("markup.po", 33, "fuzzy"),
         ("markup.po", 36, "whitespace"),  # a trailing space
@@ -88,10 +86,25 @@ def test_each_markup_mistake_is_found_at_its_msgstr() -> None:
     }
 
 
+def test_a_retargeted_link_is_reported_as_the_build_reports_it() -> None:
+    links = {
+        finding
+        for finding in found(FR / "markup.po", disabled=frozenset())
+        if finding[2] == safety.RETARGETED_URL
+    }
+    assert links == {
+        ("markup.po", 23, safety.RETARGETED_URL),  # a URL changed
+        ("markup.po", 26, safety.RETARGETED_URL),
+        ("markup.po", 46, safety.RETARGETED_URL),  # a `name`_ pointing at another target
+    }
+
+
 def test_allowed_urls_permit_a_translated_link() -> None:
-    allowed = found(FR / "markup.po", allowed_urls=("https://fr.example.org/",))
-    assert ("markup.po", 26, "link-url") not in allowed
-    assert ("markup.po", 23, "link-url") in allowed
+    allowed = found(
+        FR / "markup.po", disabled=frozenset(), allowed_urls=("https://fr.example.org/",)
+    )
+    assert ("markup.po", 26, safety.RETARGETED_URL) not in allowed
+    assert ("markup.po", 23, safety.RETARGETED_URL) in allowed
 
 
 def test_warnings_alone_exit_zero_and_errors_exit_one(editions: Run, tmp_path: Path) -> None:
@@ -128,8 +141,10 @@ def test_the_builds_safety_rules_are_checks_under_their_own_names(tmp_path: Path
 
 
 def test_checks_are_switched_off_by_name_on_the_command_line(editions: Run) -> None:
-    result = editions("check", "--disable", "link-url", "--disable", "references", FR / "markup.po")
-    assert "[link-url]" not in result.out and "[references]" not in result.out
+    result = editions(
+        "check", "--disable", "retargeted-url", "--disable", "references", FR / "markup.po"
+    )
+    assert "[retargeted-url]" not in result.out and "[references]" not in result.out
     assert "[literals]" in result.out
     unknown = editions("check", "--disable", "no-such-check", FR / "markup.po")
     assert unknown.code == 2 and "unknown check(s) no-such-check" in unknown.err
@@ -241,4 +256,4 @@ def test_real_mistakes_in_python_docs_fr_are_found() -> None:
     }
     # `le standard FIPS 180-4 <the FIPS 180-4 standard>`_: docutils reads the
     # embedded name as the URL "theFIPS180-4standard", a broken link.
-    assert ("hashlib.po", 36, "link-url") in findings
+    assert ("hashlib.po", 36, safety.RETARGETED_URL) in findings

@@ -4,7 +4,9 @@ Regular expressions, not docutils: parsing each of the 56,000 messages of a
 large project as a document takes about a millisecond each (FACTS.md), a
 minute in all, where these take a few seconds.  They follow docutils'
 inline markup recognition rules closely enough for what is compared: the
-targets of roles and references, the content of literals, and URLs.
+targets of roles and references and the content of literals.  Links and URLs
+are the safety rules' (:mod:`editions.safety`), with docutils' own parser,
+the same findings as the build's.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ _SUBSTITUTION = re.compile(r"(?<![\w|\\])\|(?![\s|])([^|\n]+?)(?<!\s)\|(?:__?)?(
 _URL = re.compile(r"(?<![\w/])(?:https?|ftp|mailto|javascript|data|vbscript|file):[^\s<>`\"']+")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _PLACEHOLDER_ROLES = frozenset({"file", "samp"})
-_TRAILING_PUNCTUATION = ".,;:!?)]}'\""
 # Roles whose content is prose a translator rewrites; only an explicit
 # ``<target>`` in them is a reference that must stay.
 TEXT_ROLES = frozenset(
@@ -60,34 +61,30 @@ class Markup:
     # `Named`_ references: only their number must match, as Sphinx re-targets a
     # renamed one to the source's (i18n.inconsistent_references otherwise).
     named_references: int
-    urls: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
 def markup_of(text: str) -> Markup:
-    """The references, literals and URLs of one message text."""
+    """The references and literals of one message text (its links: :mod:`editions.safety`)."""
     literals: Counter[str] = Counter()
     references: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    urls: set[str] = set()
 
     def literal(match: re.Match[str]) -> str:
         literals[" ".join(match.group(1).split())] += 1
         return " "
 
     rest = _LITERAL.sub(literal, text)
-    rest = _ROLE.sub(lambda match: _role(match, references, urls), rest)
-    rest = _HYPERLINK.sub(lambda match: _hyperlink(match, named, urls), rest)
+    rest = _ROLE.sub(lambda match: _role(match, references), rest)
+    rest = _HYPERLINK.sub(lambda match: _hyperlink(match, named), rest)
     for footnote in _FOOTNOTE.finditer(rest):
         references[f"footnote [{footnote.group(1)}]_"] += 1
     for substitution in _SUBSTITUTION.finditer(rest):
         references[f"substitution |{substitution.group(1)}|"] += 1
-    for url in _URL.finditer(rest):
-        urls.add(url.group(0).rstrip(_TRAILING_PUNCTUATION))
     rest = _URL.sub(" ", rest)
     for name in _NAMED_REFERENCE.finditer(rest):
         named[name.group(0)] += 1
-    return Markup(literals, references, sum(named.values()), frozenset(urls))
+    return Markup(literals, references, sum(named.values()))
 
 
 def plain_words(text: str) -> str:
@@ -101,7 +98,7 @@ def plain_words(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _role(match: re.Match[str], references: Counter[str], urls: set[str]) -> str:
+def _role(match: re.Match[str], references: Counter[str]) -> str:
     name = match.group(1).lower().removeprefix("py:")  # docutils ignores a role name's case
     title, target = _split_embedded(match.group(2))
     if name in TEXT_ROLES and target is None:
@@ -113,23 +110,19 @@ def _role(match: re.Match[str], references: Counter[str], urls: set[str]) -> str
         return " "
     # Sphinx resolves `~x`, `!x`, `.x` and `x()` to the same object as `x`.
     target = (target if target is not None else title).lstrip("~!.").removesuffix("()")
-    if name == "download" and _URL.match(target):
-        urls.add(target)
     if name in _PLACEHOLDER_ROLES:
         target = _PLACEHOLDER.sub("{…}", target)  # :file:`{prefix}/lib`: a translatable slot
     references[f":{name}:`{target}`"] += 1
     return " "
 
 
-def _hyperlink(match: re.Match[str], references: Counter[str], urls: set[str]) -> str:
+def _hyperlink(match: re.Match[str], references: Counter[str]) -> str:
     title, target = _split_embedded(match.group(1))
     if target is None:
         if match.group(2) == "_":
             references[f"reference `{' '.join(title.split())}`_"] += 1
     elif target.endswith("_") and not _URL.match(target):
         references[f"reference {target}"] += 1  # `text <name_>`_ points at a named target
-    else:
-        urls.add("".join(target.split()))  # docutils removes whitespace in a URL
     return " "
 
 

@@ -37,7 +37,5 @@ def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     return check
 
 
-# A retargeted link is the `link-url` check's, with the same allowed-urls.
 for _name, _summary in safety.RULES.items():
-    if _name != safety.RETARGETED_URL:
-        message_check(_name, _summary)(_rule(_name))
+    message_check(_name, _summary)(_rule(_name))
