@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -209,6 +211,21 @@ def test_theme_words_and_date_are_in_the_edition_language(site: Path) -> None:
     arabic = (site / "ar" / f"{ARTICLE}.html").read_text(encoding="utf-8")
     assert "انتقل إلى المحتوى" in arabic and "editions-rtl.css" in arabic
     assert "editions-rtl.css" not in html
+
+
+def test_a_page_is_dated_by_its_source_not_by_the_build_that_read_it(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    march = datetime(2020, 3, 15, 12, tzinfo=UTC).timestamp()
+    os.utime(root / "source/news/harbour.rst", (march, march))
+    page = root / "build/html/en/news/harbour.html"
+    for fmt in ("%Y", "%d"):  # a changed setting makes Sphinx read every page again
+        result = editions(
+            "--project", root, "build", "--lang", "en", "-D", f"html_last_updated_fmt={fmt}"
+        )
+        assert result.code == 0, result.err
+        assert "March 15, 2020" in page.read_text(encoding="utf-8")
 
 
 def test_title_has_translated_article_title_and_native_name(site: Path) -> None:

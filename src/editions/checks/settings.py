@@ -44,23 +44,27 @@ def settings_from(
     spelling: bool = False,
 ) -> CheckSettings:
     """Settings from the ``[tool.editions]`` table and the command line's ``--disable``."""
-    where = declaration if declaration else Path("--disable")
+    where = str(declaration)
     table = options.get("checks", {})
     if not isinstance(table, dict):
         raise EditionsError(f"{where}: `checks` must be a table: [tool.editions.checks]")
     declared = _strings(table.get("disable", []), "checks.disable", where)
     allowed = _strings(options.get("allowed-urls", []), "allowed-urls", where)
-    disabled = frozenset((*declared, *disable))
-    unknown = sorted(disabled - set(REGISTRY))
+    _refuse_unknown(declared, f"{where}: [tool.editions.checks] disable")
+    _refuse_unknown(disable, "--disable")
+    return CheckSettings(frozenset((*declared, *disable)), tuple(allowed), spelling)
+
+
+def _refuse_unknown(names: Iterable[str], where: str) -> None:
+    unknown = sorted(set(names) - set(REGISTRY))
     if unknown:
         raise EditionsError(
             f"{where}: unknown check(s) {', '.join(unknown)}; "
             f"the checks are: {', '.join(sorted(REGISTRY))}"
         )
-    return CheckSettings(disabled, tuple(allowed), spelling)
 
 
-def _strings(value: object, name: str, where: Path) -> list[str]:
+def _strings(value: object, name: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise EditionsError(f'{where}: `{name}` must be a list of strings, like ["..."]')
     return list(value)

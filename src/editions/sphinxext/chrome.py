@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
@@ -22,14 +23,21 @@ def setup(app: Sphinx) -> None:
 
 
 def page_date(app: Sphinx, pagename: str) -> datetime:
-    """When the page was last read from changed sources; SOURCE_DATE_EPOCH wins."""
+    """When the page's source or one of its dependencies (its catalog) last changed.
+
+    Not when Sphinx last read it (``env.all_docs``): a changed setting makes Sphinx
+    read every page again, and every page would say it changed today.
+    SOURCE_DATE_EPOCH wins, for reproducible builds.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=UTC)
-    read_at = app.env.all_docs.get(pagename)
-    if read_at is None:  # a generated page (search, index, 404)
+    env = app.env
+    if pagename not in env.all_docs:  # a generated page (search, index, 404)
         return datetime.now(tz=UTC)
-    return datetime.fromtimestamp(read_at / 1_000_000, tz=UTC)
+    files = [env.doc2path(pagename), *(env.srcdir / path for path in env.dependencies[pagename])]
+    changed = [path.stat().st_mtime for path in map(Path, files) if path.is_file()]
+    return datetime.fromtimestamp(max(changed), tz=UTC) if changed else datetime.now(tz=UTC)
 
 
 def _localise_last_updated(

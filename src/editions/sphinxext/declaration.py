@@ -47,5 +47,12 @@ def _load_declaration(app: Sphinx, config: Config) -> None:
         _BUILDS[id(config)] = project, edition
     except EditionsError as error:
         raise ConfigError(str(error)) from None
+    if config.root_doc != "index":
+        # The landing page, the switcher, the 404 page and the check that an edition is
+        # published all find an edition's front page at <tag>/index.html.
+        raise ConfigError(
+            f"root_doc = {config.root_doc!r} in conf.py: Editions publishes each edition's "
+            "front page as index.html; name the front page index.rst and remove root_doc"
+        )
     # Sphinx finds catalogs only under the underscore form (pt_BR, not pt-BR).
     config.language = edition.gettext
