@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -60,6 +61,19 @@ def test_one_worker_building_every_edition_in_turn_gives_each_its_own_words(
     # Sphinx's words fixed when its modules are imported, here the inventory's index title.
     inventory = (html / "es" / "objects.inv").read_bytes().split(b"\n", 4)[4]
     assert "Índice de Módulos Python" in zlib.decompress(inventory).decode()
+
+
+def test_a_worker_makes_no_full_collection_and_leaves_its_objects_to_the_exit() -> None:
+    # Checked in a process of its own, as a worker: the test process keeps its collector.
+    code = (
+        "import gc\n"
+        "from editions.sphinx_runner import one_build_process\n"
+        "with one_build_process():\n"
+        "    assert gc.get_threshold()[2] >= 10**9, gc.get_threshold()\n"
+        "    assert gc.get_freeze_count() == 0\n"
+        "assert gc.get_freeze_count() > 0\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_new_article_links_to_itself_in_every_edition_rebuilt_with_it(

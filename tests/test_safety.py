@@ -12,6 +12,8 @@ import pytest
 from conftest import SHARED
 from editions import safety
 from editions.cli import main
+from editions.compile import ENGLISH_LINKS_DIR, compile_language
+from editions.declaration import Language, Project, load_project
 from editions.safety import RULES, unsafe_findings
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
@@ -148,6 +150,50 @@ def test_checking_a_role_does_not_define_it_for_the_build_that_follows() -> None
     before = dict(roles._roles)
     unsafe_findings("Hello.", ".. role:: leak(raw)\n   :format: html\n\nhttp://x.org :leak:`x`")
     assert "leak" not in roles._roles and dict(roles._roles) == before
+
+
+LINKED = "Read the `report <https://a.org/r>`_."
+
+
+def _add_translation(root: Path, tag: str, msgid: str, msgstr: str) -> None:
+    path = root / "locale" / tag / "LC_MESSAGES" / "news" / "harbour.po"
+    catalog = polib.pofile(str(path))
+    catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    catalog.save()
+
+
+def _language(project: Project, tag: str) -> Language:
+    return next(language for language in project.editions if language.tag == tag)
+
+
+def test_the_english_links_one_language_parsed_serve_the_next(make_project) -> None:
+    root = make_project("test-basic")
+    _add_translation(root, "es", LINKED, "Lea el `informe <https://a.org/r>`_.")
+    _add_translation(root, "de", LINKED, "Lesen Sie den `Bericht <https://evil.example/r>`_.")
+    project = load_project(root)
+    saved = root / "build" / "catalogs" / ENGLISH_LINKS_DIR
+    assert compile_language(project, _language(project, "es")).withheld == []
+    assert [path.name for path in saved.iterdir()] == ["es.json"]
+    german = compile_language(project, _language(project, "de"))
+    # German parsed no English text (it would have saved it): it read them all from es.json,
+    # and still finds the link the English lacks.
+    assert [path.name for path in saved.iterdir()] == ["es.json"]
+    assert [finding.check for finding in german.withheld] == ["retargeted-url"]
+
+
+@pytest.mark.parametrize("content", ['{"rules": "older code", "links": {}}', "{not json"])
+def test_english_links_saved_by_other_code_or_damaged_are_parsed_again(
+    make_project, content: str
+) -> None:
+    root = make_project("test-basic")
+    _add_translation(root, "de", LINKED, "Lesen Sie den `Bericht <https://evil.example/r>`_.")
+    saved = root / "build" / "catalogs" / ENGLISH_LINKS_DIR
+    saved.mkdir(parents=True)
+    (saved / "es.json").write_text(content)
+    project = load_project(root)
+    german = compile_language(project, _language(project, "de"))
+    assert [finding.check for finding in german.withheld] == ["retargeted-url"]
+    assert (saved / "de.json").is_file()
 
 
 # Each attack goes into the Spanish catalog in place of one translation.

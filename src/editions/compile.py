@@ -27,10 +27,12 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import babel
+import docutils
 import polib
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
@@ -49,11 +51,13 @@ from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
-from editions.safety import unsafe_findings
+from editions.safety import EnglishLinks, unsafe_findings
 
 WITHHELD_FILE = "withheld.json"
 # What each catalog was compiled from and into, for skipping the unchanged ones.
 RECORD_FILE = "compiled.json"
+# The links of the English texts, one file per language that parsed some (never two writers).
+ENGLISH_LINKS_DIR = "english-links"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
 
@@ -80,6 +84,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     target = language_folder(compiled_locale_dir(project), language)
     allowed = allowed_urls(project)
     rules = _rules_fingerprint(language, allowed)
+    english_links = _read_english_links(project)
     previous = _read_record(target, rules)
     record: dict[str, dict[str, Any]] = {}
     changed, withheld, broken, domains = [], [], [], set()
@@ -98,7 +103,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             broken.append(str(error))  # and not recorded: it fails again until fixed
             continue
         domains.add(domain)
-        found = withhold_unsafe(catalog, path, allowed)
+        found = withhold_unsafe(catalog, path, allowed, english_links)
         withheld.extend(found)
         if _write_compiled(catalog, target, domain, None if found else path):
             changed.append(domain)
@@ -114,6 +119,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             "outputs": {name: _stamp(target / name) for name in outputs},
             "withheld": [finding.to_json() for finding in found],
         }
+    _save_english_links(project, language, english_links)
     # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
     write_atomically(
         target / RECORD_FILE, json.dumps({"rules": rules, "catalogs": record}).encode("utf-8")
@@ -126,6 +132,44 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     _remove_orphans(target, domains)
     write_if_changed(target / WITHHELD_FILE, _findings_json(withheld))
     return CompiledCatalogs(changed, withheld)
+
+
+def _read_english_links(project: Project) -> EnglishLinks:
+    """The English links parsed by every language compiled so far."""
+    known: dict[str, list[list[str]]] = {}
+    for path in sorted((compiled_locale_dir(project) / ENGLISH_LINKS_DIR).glob("*.json")):
+        known.update(_english_links_file(path))
+    return EnglishLinks(known)
+
+
+def _save_english_links(project: Project, language: Language, links: EnglishLinks) -> None:
+    """Add the links ``language`` parsed to its own file, for the languages compiled after it."""
+    if not links.learned:
+        return
+    path = compiled_locale_dir(project) / ENGLISH_LINKS_DIR / f"{language.tag}.json"
+    saved = {**_english_links_file(path), **links.learned}
+    data = {"rules": _english_links_fingerprint(), "links": saved}
+    write_atomically(path, json.dumps(data).encode("utf-8"), durable=False)
+
+
+def _english_links_file(path: Path) -> dict[str, list[list[str]]]:
+    """The links saved in ``path`` by the same code and docutils; none if not, or damaged."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        links: dict[str, list[list[str]]] = data["links"]
+        valid = data["rules"] == _english_links_fingerprint() and all(
+            isinstance(pair, list) and [type(part) for part in pair] == [list, list]
+            for pair in links.values()
+        )
+        return links if valid else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # the texts are parsed again
+
+
+@lru_cache(maxsize=1)
+def _english_links_fingerprint() -> str:
+    """What the links found in a text depend on: Editions' code and docutils."""
+    return incremental.fingerprint([incremental.PACKAGE_DIR], ["links", docutils.__version__])
 
 
 def withheld_findings(project: Project, language: Language) -> list[Finding]:
@@ -217,7 +261,12 @@ def load_valid_catalog(path: Path, language: Language) -> Catalog:
     return catalog
 
 
-def withhold_unsafe(catalog: Catalog, path: Path, allowed: frozenset[str]) -> list[Finding]:
+def withhold_unsafe(
+    catalog: Catalog,
+    path: Path,
+    allowed: frozenset[str],
+    english_links: EnglishLinks | None = None,
+) -> list[Finding]:
     """Remove the unsafe translations from ``catalog``; one finding per reason."""
     findings: list[Finding] = []
     lines: list[str] | None = None
@@ -227,7 +276,7 @@ def withhold_unsafe(catalog: Catalog, path: Path, allowed: frozenset[str]) -> li
         reasons = [
             reason
             for msgid, msgstr in _pairs(message)
-            for reason in unsafe_findings(msgid, msgstr, allowed)
+            for reason in unsafe_findings(msgid, msgstr, allowed, english_links)
         ]
         if not reasons:
             continue
