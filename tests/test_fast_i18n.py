@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from sphinx.transforms import i18n
 from sphinx.transforms.i18n import Locale
 
+from editions.sphinxext import fast_i18n
 from editions.sphinxext.fast_i18n import FastLocale
 
 ROOT = Path(__file__).parent / "roots" / "test-fast-i18n"
+# A build's output, the transform used, whether the search index kept its stems, the warnings.
+Build = tuple[Path, type, bool, str]
 
 
-def build_html(tmp_path: Path, name: str, *, fast: bool) -> tuple[Path, type, bool]:
-    """Build the French edition of the test root.
-
-    Returns its output, the transform used and whether the search index kept its stems.
-    """
+def build_html(tmp_path: Path, name: str, *, fast: bool) -> Build:
+    """Build the French edition of the test root."""
     project = tmp_path / name
     shutil.copytree(ROOT, project)
     app = SphinxTestApp(
@@ -32,7 +33,7 @@ def build_html(tmp_path: Path, name: str, *, fast: bool) -> tuple[Path, type, bo
         app.build()
         used = next(t for t in app.registry.transforms if issubclass(t, Locale))
         stems_kept = "stem" in vars(app.builder.indexer.lang)  # type: ignore[attr-defined]
-        return Path(app.outdir), used, stems_kept
+        return Path(app.outdir), used, stems_kept, app.warning.getvalue()
     finally:
         app.cleanup()
 
@@ -46,7 +47,9 @@ def output_files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, type, bool]]:
+def both_builds(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Build]:
     tmp_path = tmp_path_factory.mktemp("fast-i18n")
     return {
         "stock": build_html(tmp_path, "stock", fast=False),
@@ -54,14 +57,35 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
     }
 
 
-def test_the_switch_chooses_the_transform(both_builds: dict[str, tuple[Path, type, bool]]) -> None:
+def test_the_switch_chooses_the_transform(
+    both_builds: dict[str, Build],
+) -> None:
     assert both_builds["stock"][1] is Locale
     assert both_builds["fast"][1] is FastLocale
     assert (both_builds["stock"][2], both_builds["fast"][2]) == (False, True)
 
 
+def test_the_installed_sphinx_has_every_part_the_fast_transform_replaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert fast_i18n._missing_stock_parts() == []
+    monkeypatch.delattr(i18n._NodeUpdater, "update_leaves")
+    monkeypatch.delattr(i18n, "_publish_msgstr")
+    assert fast_i18n._missing_stock_parts() == ["_publish_msgstr", "_NodeUpdater.update_leaves"]
+
+
+def test_a_sphinx_without_them_gets_the_stock_transform_and_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fast_i18n, "_missing_stock_parts", lambda: ["_publish_msgstr"])
+    output, used, _, warnings = build_html(tmp_path, "renamed", fast=True)
+    assert used is Locale
+    assert "lacks _publish_msgstr; the stock (slower) translation is used" in warnings
+    assert "histoire du port" in (output / "story.html").read_text(encoding="utf-8")
+
+
 def test_every_page_is_byte_for_byte_the_stock_one(
-    both_builds: dict[str, tuple[Path, type, bool]],
+    both_builds: dict[str, Build],
 ) -> None:
     stock, fast = output_files(both_builds["stock"][0]), output_files(both_builds["fast"][0])
     assert sorted(fast) == sorted(stock)
@@ -70,7 +94,7 @@ def test_every_page_is_byte_for_byte_the_stock_one(
 
 
 def test_the_pages_compared_are_really_translated(
-    both_builds: dict[str, tuple[Path, type, bool]],
+    both_builds: dict[str, Build],
 ) -> None:
     page = (both_builds["fast"][0] / "story.html").read_text(encoding="utf-8")
     for translated in (

@@ -41,13 +41,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import docutils.utils
+import sphinx
 from docutils import nodes
 from docutils.parsers.rst import states
 from docutils.statemachine import StringList, string2lines
 from sphinx import addnodes
 from sphinx.parsers import RSTParser
 from sphinx.transforms import i18n
-from sphinx.util import get_filetype
+from sphinx.util import get_filetype, logging
 from sphinx.util.docutils import LoggingReporter
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from sphinx.registry import SphinxComponentRegistry
 
 _Key = tuple[str, str, int | None]
+logger = logging.getLogger(__name__)
 
 
 def setup(app: Sphinx) -> None:
@@ -66,11 +68,39 @@ def setup(app: Sphinx) -> None:
 
 
 def _choose_locale_transform(app: Sphinx, config: Config) -> None:
-    """Put ``FastLocale`` in the stock transform's place, unless switched off."""
+    """Put ``FastLocale`` in the stock transform's place, unless switched off or unsure."""
     if not config.editions_fast_i18n:
+        return
+    missing = _missing_stock_parts()
+    if missing:
+        logger.warning(
+            "editions_fast_i18n: this Sphinx (%s) lacks %s; the stock (slower) translation "
+            "is used. Update Editions, or set editions_fast_i18n = False to silence this.",
+            sphinx.__version__,
+            ", ".join(missing),
+            type="editions",
+            subtype="fast_i18n",
+        )
         return
     transforms = app.registry.transforms
     transforms[:] = [FastLocale if t is i18n.Locale else t for t in transforms]
+
+
+def _missing_stock_parts() -> list[str]:
+    """What ``FastLocale`` replaces or overrides in ``sphinx.transforms.i18n`` and is not there.
+
+    ``FastLocale`` swaps two of the module's private names (it offers no hook); a Sphinx that
+    renamed them would silently run the stock code half-patched.
+    """
+    missing = [name for name in ("_publish_msgstr", "_NodeUpdater") if not hasattr(i18n, name)]
+    updater = getattr(i18n, "_NodeUpdater", None)
+    if updater is not None:
+        missing += [
+            f"_NodeUpdater.{name}"
+            for name in vars(_FastNodeUpdater)
+            if name.startswith("update_") and not hasattr(updater, name)
+        ]
+    return missing
 
 
 class FastLocale(i18n.Locale):
