@@ -339,7 +339,12 @@ def _escaped(portion: str) -> tuple[str, list[int | None]]:
     return "".join(text), overrides
 
 
-def wrap_string(keyword: str, value: str, prefix: str = "", width: int = WRAP_WIDTH) -> list[str]:
+# Kept: every language's catalogs hold the same msgids, and `editions update` renders each
+# catalog it merges twice (to compare, then to write).  Tuples: a caller cannot change them.
+@lru_cache(maxsize=1 << 16)
+def wrap_string(
+    keyword: str, value: str, prefix: str = "", width: int = WRAP_WIDTH
+) -> tuple[str, ...]:
     """The lines msgcat writes for ``keyword "value"``, each starting with ``prefix``."""
     lines: list[str] = []
     first_line = True
@@ -364,7 +369,7 @@ def wrap_string(keyword: str, value: str, prefix: str = "", width: int = WRAP_WI
         for begin, end in zip(cuts, cuts[1:], strict=False):
             lines.append(f'{head}"{escaped[begin:end]}"')
             head = prefix
-    return lines
+    return tuple(lines)
 
 
 # --- A whole catalog -------------------------------------------------------------------------
