@@ -84,7 +84,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     target = language_folder(compiled_locale_dir(project), language)
     allowed = allowed_urls(project)
     rules = _rules_fingerprint(language, allowed)
-    english_links = _read_english_links(project)
+    english_links: EnglishLinks | None = None  # read when a catalog is first checked
     previous = _read_record(target, rules)
     record: dict[str, dict[str, Any]] = {}
     changed, withheld, broken, domains = [], [], [], set()
@@ -103,6 +103,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             broken.append(str(error))  # and not recorded: it fails again until fixed
             continue
         domains.add(domain)
+        english_links = english_links or _read_english_links(project)
         found = withhold_unsafe(catalog, path, allowed, english_links)
         withheld.extend(found)
         if _write_compiled(catalog, target, domain, None if found else path):
@@ -119,7 +120,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             "outputs": {name: _stamp(target / name) for name in outputs},
             "withheld": [finding.to_json() for finding in found],
         }
-    _save_english_links(project, language, english_links)
+    if english_links is not None:
+        _save_english_links(project, language, english_links)
     # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
     write_atomically(
         target / RECORD_FILE, json.dumps({"rules": rules, "catalogs": record}).encode("utf-8")
