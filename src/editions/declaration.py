@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +26,27 @@ LANGUAGE_OPTIONS = {"code", "search-language"}
 
 @dataclass(frozen=True)
 class Language:
-    """One language edition: how Babel, Sphinx, gettext and URLs each spell it."""
+    """One language edition: how Babel, Sphinx, gettext and URLs each spell it.
+
+    The spellings are kept once made (``cached_property`` writes past ``frozen``): the
+    sitemap and the status page ask for them for every page of every edition.
+    """
 
     code: str  # as declared, e.g. "pt-BR"
     locale: Locale
     search_language: str | None = None
 
-    @property
+    @cached_property
     def tag(self) -> str:
         """Lowercase BCP 47 tag, the edition's folder and URL: ``pt-br``."""
         return str(self.locale).replace("_", "-").lower()
 
-    @property
+    @cached_property
     def bcp47(self) -> str:
         """The BCP 47 tag for ``<html lang>`` and ``hreflang``: ``pt-BR``."""
         return str(self.locale).replace("_", "-")
 
-    @property
+    @cached_property
     def gettext(self) -> str:
         """The name of the catalog folder and Sphinx's ``language``: ``pt_BR``.
 

@@ -22,8 +22,8 @@ from editions.catalogs import THEME_DOMAIN
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
-from editions.sphinxext.words import gettext
 from editions.status import LanguageStatus, project_status
+from editions.words import gettext
 
 
 @dataclass(frozen=True)

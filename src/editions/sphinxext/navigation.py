@@ -30,7 +30,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 from editions.sphinxext.declaration import edition_of
-from editions.sphinxext.words import gettext
+from editions.words import gettext
 
 DEFAULT_ARTICLES = 10
 ARCHIVE_CLASS = "editions-archive"

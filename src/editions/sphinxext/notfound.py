@@ -13,7 +13,7 @@ from sphinx.config import Config
 
 from editions.sphinxext.declaration import edition_of, project_of
 from editions.sphinxext.pages import site_path
-from editions.sphinxext.words import gettext
+from editions.words import gettext
 
 
 def setup(app: Sphinx) -> None:

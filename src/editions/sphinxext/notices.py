@@ -30,7 +30,7 @@ from sphinx.util.nodes import NodeMatcher
 
 from editions.errors import EditionsError
 from editions.sphinxext.declaration import edition_of, project_of
-from editions.sphinxext.words import gettext
+from editions.words import gettext
 
 FUZZY = "editions_fuzzy"
 

@@ -15,7 +15,7 @@ from sphinx.config import Config
 
 from editions.sphinxext.declaration import edition_of
 from editions.sphinxext.pages import edition_pages, landing_href
-from editions.sphinxext.words import gettext
+from editions.words import gettext
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"

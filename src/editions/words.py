@@ -1,9 +1,10 @@
-"""The extension's own words (notices, switcher, landing page) in each edition's language.
+"""Editions' own words (notices, switcher, sidebar, landing page) in each edition's language.
 
 They are not the theme's words (those are in the project's ``sphinx.po``) nor the
-article's: they ship with the package, in ``sphinxext/locale/<lang>/LC_MESSAGES/editions.po``,
+article's: they ship with the package, in ``locale/<lang>/LC_MESSAGES/editions.po``,
 and are compiled in memory when first needed, so an installed package needs no
-``.mo`` files and no write access to its own folder.
+``.mo`` files and no write access to its own folder.  (Outside ``sphinxext``: the
+landing page is written without Sphinx, which importing that package would load.)
 """
 
 from __future__ import annotations
