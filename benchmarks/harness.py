@@ -68,14 +68,7 @@ def repeat(
     before: Callable[[int], object] | None = None,
 ) -> Measure:
     """Measure ``command`` ``runs`` times, calling ``before(i)`` (untimed) before each run."""
-    measure = Measure(name)
-    for index in range(runs):
-        if before is not None:
-            before(index)
-        seconds, peak = run(command(), cwd)
-        measure.seconds.append(seconds)
-        measure.peak_mib = max(measure.peak_mib, peak)
-    return measure
+    return interleave([Scenario(name, command, before)], runs, cwd)[0]
 
 
 @dataclass(frozen=True)

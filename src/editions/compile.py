@@ -145,12 +145,14 @@ def _read_english_links(project: Project) -> EnglishLinks:
 
 
 def _save_english_links(project: Project, language: Language, links: EnglishLinks) -> None:
-    """Add the links ``language`` parsed to its own file, for the languages compiled after it."""
-    if not links.learned:
+    """Save every link ``language`` knows, if it parsed some, for the languages after it.
+
+    In its own file: two workers never write the same one.
+    """
+    if not links.grown:
         return
     path = compiled_locale_dir(project) / ENGLISH_LINKS_DIR / f"{language.tag}.json"
-    saved = {**_english_links_file(path), **links.learned}
-    data = {"rules": _english_links_fingerprint(), "links": saved}
+    data = {"rules": _english_links_fingerprint(), "links": links.known}
     write_atomically(path, json.dumps(data).encode("utf-8"), durable=False)
 
 

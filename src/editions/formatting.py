@@ -339,8 +339,8 @@ def _escaped(portion: str) -> tuple[str, list[int | None]]:
     return "".join(text), overrides
 
 
-# Kept: every language's catalogs hold the same msgids, and `editions update` renders each
-# catalog it merges twice (to compare, then to write).  Tuples: a caller cannot change them.
+# Kept: every language's catalogs hold the same msgids, so `editions update` wraps each
+# once, not once per language.  Tuples: a caller cannot change them.
 @lru_cache(maxsize=1 << 16)
 def wrap_string(
     keyword: str, value: str, prefix: str = "", width: int = WRAP_WIDTH

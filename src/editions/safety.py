@@ -137,15 +137,16 @@ class EnglishLinks:
 
     def __init__(self, known: Mapping[str, list[list[str]]] | None = None) -> None:
         self.known: dict[str, list[list[str]]] = dict(known or {})
-        self.learned: dict[str, list[list[str]]] = {}  # parsed here, not known before
+        self.grown = False  # whether a text was parsed here: then there is more to save
 
     def of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
         """The URLs and reference names of ``text``."""
         key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
         links = self.known.get(key)
         if links is None:
-            urls, refnames = _links(text) if _MAY_LINK.search(text) else (set(), set())
-            links = self.known[key] = self.learned[key] = [sorted(urls), sorted(refnames)]
+            urls, refnames = _links_if_any(text)
+            links = self.known[key] = [sorted(urls), sorted(refnames)]
+            self.grown = True
         return frozenset(links[0]), frozenset(links[1])
 
 
@@ -159,8 +160,7 @@ def constructs(text: str, with_links: bool = True) -> Constructs:
     """
     prose = _INLINE_LITERAL.sub(" ", text)
     roles = set(_roles(prose))
-    may_link = with_links and _MAY_LINK.search(text)
-    urls, refnames = _links(text) if may_link else (set(), set())
+    urls, refnames = _links_if_any(text) if with_links else (set(), set())
     return Constructs(
         directives=frozenset(_explicit_markup(text)),
         roles=frozenset(roles),
@@ -238,6 +238,11 @@ def _role_target(content: str) -> str:
     explicit = _EXPLICIT_TITLE.match(content)
     target = explicit.group(2) if explicit else content
     return " ".join(target.split())
+
+
+def _links_if_any(text: str) -> tuple[set[str], set[str]]:
+    """:func:`_links`, without running the parser on a text that cannot hold one."""
+    return _links(text) if _MAY_LINK.search(text) else (set(), set())
 
 
 def _links(text: str) -> tuple[set[str], set[str]]:

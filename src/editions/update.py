@@ -105,9 +105,10 @@ def merge_language(
         existing = read_catalog(path, locale=language.gettext) if path.exists() else None
         old_date = existing.creation_date if existing is not None else None
         catalog, result = merge_template(template, existing, language, memory)
-        if old_date is not None:
-            _keep_creation_date_if_unchanged(catalog, path, old_date)
-        written = write_catalog(path, catalog)
+        if old_date is None:
+            written = write_catalog(path, catalog)
+        else:
+            written = write_if_changed(path, _rendered_keeping_date(catalog, path, old_date))
         state.merged(template_path, path)
         status = result.status if written else "unchanged"
         results.append(
@@ -173,10 +174,14 @@ class MergeState:
         write_if_changed(self.path, json.dumps(self.pairs, indent=0, sort_keys=True).encode())
 
 
-def _keep_creation_date_if_unchanged(
-    catalog: Catalog, path: Path, old_date: datetime | str
-) -> None:
-    """A fresh extraction dates the template anew: keep the old date if nothing else changed."""
+def _rendered_keeping_date(catalog: Catalog, path: Path, old_date: datetime | str) -> bytes:
+    """The catalog's bytes, with its old creation date if nothing else changed.
+
+    A fresh extraction dates the template anew: that alone is no change to write.
+    """
     new_date, catalog.creation_date = catalog.creation_date, old_date
-    if render_catalog(catalog) != path.read_bytes():
-        catalog.creation_date = new_date
+    rendered = render_catalog(catalog)
+    if rendered == path.read_bytes():
+        return rendered
+    catalog.creation_date = new_date
+    return render_catalog(catalog)

@@ -24,7 +24,7 @@ DOMAIN = "editions"
 
 @cache
 def translations_for(locale: Locale) -> NullTranslations:
-    """The extension's catalog for ``locale`` (or for its language), English if none."""
+    """Editions' catalog for ``locale`` (or for its language), English if none."""
     for name in (str(locale), locale.language):
         path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
         if path.is_file():
