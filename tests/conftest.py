@@ -61,7 +61,10 @@ def editions(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run the real ``editions`` command line in this process."""
 
     def run(*args: str | Path) -> CliResult:
-        code = main([str(arg) for arg in args])
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit:  # argparse refuses bad options so
+            code = int(exit.code or 0)
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 

@@ -167,7 +167,8 @@ def test_every_committed_catalog_passes_msgfmt_check() -> None:
 @pytest.mark.parametrize(
     ("declaration", "message"),
     [
-        ('languages = [{ code = "xx-yy" }]', "'xx-yy' is not a language code Babel knows"),
+        ('languages = [{ code = "xx-yy" }]', "'xx-yy' is not a language tag (BCP 47)"),
+        ('languages = [{ code = "C.UTF-8" }]', "'C.UTF-8' is not a language tag (BCP 47)"),
         ('languages = [{ code = "es" }, { code = "es" }]', "'es' is declared twice"),
         ('languages = [{ code = "es", colour = "red" }]', "unknown option(s) colour"),
         ('languages = "es"', "`languages` must be a list"),

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, unescape
+from babel.messages.pofile import PoFileError, PoFileParser, unescape
 from sphinx_intl.catalog import update_with_fuzzy
 
 from editions.declaration import Language
 from editions.errors import EditionsError
 from editions.files import write_if_changed
-from editions.formatting import WRAP_WIDTH, render_po
+from editions.formatting import WRAP_WIDTH, HeaderKeepingCatalog, render_po
+from editions.plurals import rule_for_new_catalog
 
 THEME_DOMAIN = "sphinx"  # Sphinx's own words, overridable by the project
 
@@ -54,11 +55,10 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     except OSError as error:
         raise EditionsError(f"{path}: cannot read the catalog: {error.strerror}") from None
     try:
-        catalog = read_po(
-            io.BytesIO(_without_obsolete_previous(data)),
-            locale=locale,
-            abort_invalid=True,
-            charset="utf-8",
+        # Babel's read_po, with a catalog that keeps the header as its author wrote it.
+        catalog = HeaderKeepingCatalog(locale=locale, charset="utf-8")
+        PoFileParser(catalog, abort_invalid=True).parse(
+            io.BytesIO(_without_obsolete_previous(data))
         )
         _read_previous_ids(catalog)
         return catalog
@@ -218,6 +218,9 @@ def _new_catalog(template: Catalog, language: Language) -> Catalog:
         charset="utf-8",
         fuzzy=False,
     )
+    rule = rule_for_new_catalog(language.gettext)
+    if rule:
+        catalog.mime_headers = [("Plural-Forms", rule)]  # GNU's rule first: see plurals.py
     for message in template:
         if message.id:
             catalog[message.id] = message.clone()

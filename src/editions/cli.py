@@ -16,7 +16,7 @@ from pathlib import Path
 
 # Each command imports its own modules when it runs: Sphinx and the checks take
 # a quarter of a second to import, and `editions status` must answer at once.
-from editions.declaration import Project, add_language, find_root, load_project
+from editions.declaration import Project, add_language, find_root, language_tag, load_project
 from editions.errors import EditionsError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -93,6 +93,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language_tag(value: str) -> str:
+    """A ``--lang`` value, refused here when it is no language tag (a locale like C.UTF-8)."""
+    try:
+        return language_tag(value)
+    except EditionsError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
@@ -100,6 +108,7 @@ def _add_lang_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="languages",
         metavar="L",
+        type=_language_tag,
         help="only this language (repeatable); default: every declared one",
     )
 

@@ -81,6 +81,12 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     an edition is built from all its catalogs or not at all.
     """
     source = language_folder(project.locale_dir, language)
+    if not source.is_dir():
+        # Sphinx would build the edition in English without a word.
+        raise EditionsError(
+            f"{source}: no catalogs for the declared language '{language.code}' in this folder; "
+            f"create them with `editions update --lang {language.code}`, or move them here"
+        )
     target = language_folder(compiled_locale_dir(project), language)
     allowed = allowed_urls(project)
     rules = _rules_fingerprint(language, allowed)

@@ -6,6 +6,7 @@ derives from the :class:`Project` read here, so a language is declared once.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,6 +21,13 @@ from editions.files import write_atomically
 
 DECLARATION_FILE = "pyproject.toml"
 TABLE = "tool.editions"
+# What a language tag may look like: BCP 47's language[-script][-region][-variant...] (the
+# underscore of gettext's spelling allowed).  An allowlist, so that the shell's locale
+# (`C.UTF-8`, `POSIX`, `de_DE.UTF-8`, `sr@latin`) is never taken for a language.
+_LANGUAGE_TAG = re.compile(
+    r"[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?([-_]([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+)
+TAG_EXAMPLE = "a language tag (BCP 47) such as 'es', 'pt-BR', 'sr-Latn' or 'zh-CN'"
 # The options a language may carry beside its code.
 LANGUAGE_OPTIONS = {"code", "search-language"}
 
@@ -37,14 +45,18 @@ class Language:
     search_language: str | None = None
 
     @cached_property
-    def tag(self) -> str:
-        """Lowercase BCP 47 tag, the edition's folder and URL: ``pt-br``."""
-        return str(self.locale).replace("_", "-").lower()
+    def bcp47(self) -> str:
+        """The BCP 47 tag for ``<html lang>`` and ``hreflang``, as declared: ``pt-BR``.
+
+        Made from the declared code, not from Babel's reading of it: Babel 2.19 re-spells
+        ``zh-CN`` as ``zh_Hans_CN``, and a folder or URL must not move with a library.
+        """
+        return canonical_tag(self.code)
 
     @cached_property
-    def bcp47(self) -> str:
-        """The BCP 47 tag for ``<html lang>`` and ``hreflang``: ``pt-BR``."""
-        return str(self.locale).replace("_", "-")
+    def tag(self) -> str:
+        """Lowercase BCP 47 tag, the edition's folder and URL: ``pt-br``."""
+        return self.bcp47.lower()
 
     @cached_property
     def gettext(self) -> str:
@@ -52,7 +64,7 @@ class Language:
 
         Sphinx and sphinx-intl only find catalogs under the underscore form.
         """
-        return str(self.locale)
+        return self.bcp47.replace("-", "_")
 
     @property
     def native_name(self) -> str:
@@ -94,8 +106,10 @@ class Project:
         for code in codes:
             wanted = _parse_locale(code)
             match = [lang for lang in self.editions if lang.locale == wanted]
-            if wanted is None or not match:
-                known = ", ".join(lang.tag for lang in self.editions)
+            known = ", ".join(lang.tag for lang in self.editions)
+            if wanted is None:
+                raise EditionsError(f"{_not_a_tag(code)}; declared: {known}")
+            if not match:
                 raise EditionsError(
                     f"{self.root / DECLARATION_FILE}: '{code}' is not a declared language "
                     f"(declared: {known}); add it with `editions add-language {code}`"
@@ -196,15 +210,42 @@ def _language(item: dict[str, Any], where: _Where) -> Language:
         )
     locale = _parse_locale(code)
     if locale is None:
-        raise EditionsError(
-            f"{where.of(code)}: '{code}' is not a language code Babel knows; "
-            "use a BCP 47 tag such as 'es', 'pt-BR' or 'zh-CN'"
-        )
+        raise EditionsError(f"{where.of(code)}: {_not_a_tag(code)}")
     search = item.get("search-language")
     return Language(code=code, locale=locale, search_language=search)
 
 
+def language_tag(code: str) -> str:
+    """``code`` if it is a language tag Babel knows; else an error saying what one looks like."""
+    if _parse_locale(code) is None:
+        raise EditionsError(_not_a_tag(code))
+    return code
+
+
+def _not_a_tag(code: str) -> str:
+    return (
+        f"'{code}' is not {TAG_EXAMPLE} that Babel knows "
+        "(a system locale name such as C.UTF-8 or de_DE.UTF-8 is not a language tag)"
+    )
+
+
+def canonical_tag(code: str) -> str:
+    """``code`` in BCP 47 case, with hyphens: ``pt_br`` -> ``pt-BR``, ``sr_latn`` -> ``sr-Latn``."""
+    first, *rest = code.replace("_", "-").split("-")
+    return "-".join([first.lower(), *(_subtag_case(subtag) for subtag in rest)])
+
+
+def _subtag_case(subtag: str) -> str:
+    if len(subtag) == 4 and subtag.isalpha():
+        return subtag.title()  # script
+    if len(subtag) == 2 or (len(subtag) == 3 and subtag.isdigit()):
+        return subtag.upper()  # region
+    return subtag.lower()
+
+
 def _parse_locale(code: str) -> Locale | None:
+    if not _LANGUAGE_TAG.fullmatch(code):
+        return None  # e.g. the POSIX names C, C.UTF-8, de_DE.UTF-8, sr@latin
     try:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):

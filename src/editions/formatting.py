@@ -23,6 +23,7 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 
@@ -386,6 +387,39 @@ def render_po(catalog: Catalog, width: int = WRAP_WIDTH) -> bytes:
     return ("\n".join("".join(block) for block in blocks)).encode(catalog.charset or "utf-8")
 
 
+class HeaderKeepingCatalog(Catalog):
+    """A Babel catalog that keeps its header's text as read.
+
+    Babel re-makes a header from the fields it knows: it drops the others (X-Generator,
+    X-Poedit-*), re-spells ``charset=UTF-8`` and stamps ``Generated-By`` with its own version,
+    so a library upgrade would rewrite every committed catalog.  The writer puts this text
+    back, with the one change ``msgmerge`` makes to a header: the template's creation date.
+    """
+
+    original_header: str | None = None
+    original_creation_date: object = None
+
+    def __setitem__(self, id: Any, message: Message) -> None:
+        super().__setitem__(id, message)
+        if not id:
+            self.original_header = str(message.string)
+            self.original_creation_date = self.creation_date
+
+
+def header_text(catalog: Catalog, generated: str) -> str:
+    """The header's msgstr: as read (see above), or Babel's ``generated`` one for a new catalog."""
+    original = getattr(catalog, "original_header", None)
+    if original is None:
+        return generated
+    if catalog.creation_date == getattr(catalog, "original_creation_date", None):
+        return original
+    date = dict(catalog.mime_headers).get("POT-Creation-Date", "")
+    return "".join(
+        f"POT-Creation-Date: {date}\n" if line.startswith("POT-Creation-Date:") else line
+        for line in original.splitlines(keepends=True)
+    )
+
+
 def _entry(message: Message, catalog: Catalog, width: int) -> list[str]:
     lines: list[str] = []
     if not message.id and catalog.header_comment:
@@ -424,8 +458,11 @@ def _strings(message: Message, catalog: Catalog, prefix: str, width: int) -> lis
             text = strings[index] if index < len(strings) else ""
             lines += wrap_string(f"msgstr[{index}]", text or "", prefix, width)
     else:
+        string = message.string
+        if not message.id and not prefix:
+            string = header_text(catalog, str(string))
         lines += wrap_string("msgid", message.id, prefix, width)
-        lines += wrap_string("msgstr", str(message.string or ""), prefix, width)
+        lines += wrap_string("msgstr", str(string or ""), prefix, width)
     return lines
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from editions.checks.markup import plain_words
 from editions.checks.pofile import CatalogFile
@@ -36,7 +37,7 @@ def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
             1,
             "spelling",
             f"spelling not checked: no Hunspell dictionary for {language}"
-            f" (install hunspell and the Debian package hunspell-{_package(catalog.language)})",
+            f" (install hunspell and {_debian_package(catalog.language)})",
             WARNING,
         )
         return
@@ -122,5 +123,23 @@ def _hunspell(dictionary: Path, wordlist: Path | None, lines: list[str]) -> list
     return (results + [[] for _ in lines])[: len(lines)]
 
 
-def _package(language: str | None) -> str:
-    return (language or "xx").lower().replace("_", "-")
+# Debian splits these languages' dictionaries by territory (hunspell-de-de, hunspell-en-us,
+# hunspell-pt-br: there is no hunspell-de); the others have one package per language.
+_DEBIAN_BY_TERRITORY = {"de", "en", "pt"}
+
+
+def _debian_package(language: str | None) -> str:
+    """The Debian package with the language's dictionary, as Debian 12 names it."""
+    if not language:
+        return "a dictionary (`apt-cache search hunspell`)"
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return f"a dictionary for {language} (`apt-cache search hunspell`)"
+    name = locale.language
+    if name in _DEBIAN_BY_TERRITORY:
+        territory = (
+            locale.territory or Locale.parse(get_global("likely_subtags").get(name, name)).territory
+        )
+        name = f"{name}-{territory}" if territory else name
+    return f"the Debian package hunspell-{name.lower()}"
