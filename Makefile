@@ -14,6 +14,7 @@ LATEST_VENV ?= .venv-latest
 UV := uv==0.13.9
 LOCK_OPTIONS := --universal --generate-hashes --python-version 3.11 --quiet
 export PYTHONUTF8 := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 ifeq ($(origin LANG),command line)
 $(error LANG is the system's locale variable; choose an edition with EDITION=$(LANG))

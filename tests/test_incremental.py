@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -209,6 +210,6 @@ def test_a_changed_rule_compiles_every_catalog_again(
     project, es = spanish
     compile_language(project, es)
     read = catalogs_read(monkeypatch)
-    project.options["allowed-urls"] = ["https://es.example.org/"]
-    compile_language(project, es)
+    settings = replace(project.settings, allowed_urls=("https://es.example.org/",))
+    compile_language(replace(project, settings=settings), es)
     assert sorted(read) == ["harbour.po", "index.po", "market.po"]

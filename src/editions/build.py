@@ -11,7 +11,6 @@ from pathlib import Path
 from editions import incremental
 from editions.catalogs import language_folder
 from editions.compile import (
-    allowed_urls,
     compile_language,
     compiled_locale_dir,
     withheld_findings,
@@ -64,7 +63,6 @@ def build(
 ) -> BuildReport:
     """Build ``languages`` side by side, publish each that succeeds, write the landing page."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    allowed_urls(project)  # a bad declaration is bad input for every edition: refused here
     with build_lock(project.build_dir):
         results = [
             unchanged_edition(project, lang)
@@ -87,7 +85,7 @@ def build(
         results.sort(key=lambda result: order.index(result.tag))
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
-        landing = write_landing(project, editions, project.options.get("title", "Editions"))
+        landing = write_landing(project, editions, project.settings.title)
         write_sitemap(project, editions)
     return BuildReport(editions=results, landing_page=landing)
 

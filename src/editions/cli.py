@@ -283,12 +283,7 @@ def _run_check(options: argparse.Namespace) -> int:
             print(f"{name:18} {check.summary}")
         return EXIT_OK
     project = _project(options) if not options.paths else _project_if_any(options)
-    settings = checks_module.settings_from(
-        project.options if project else {},
-        project.root / "pyproject.toml" if project else None,
-        options.disable,
-        options.spelling,
-    )
+    settings = checks_module.settings_from(project, options.disable, options.spelling)
     paths = options.paths or [project.locale_dir] if project else options.paths
     report = checks_module.check_paths(paths, settings)
     if options.json:

@@ -46,7 +46,7 @@ from editions.catalogs import (
     language_folder,
     read_catalog,
 )
-from editions.declaration import DECLARATION_FILE, Language, Project
+from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
@@ -88,7 +88,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             f"create them with `editions update --lang {language.code}`, or move them here"
         )
     target = language_folder(compiled_locale_dir(project), language)
-    allowed = allowed_urls(project)
+    allowed = frozenset(project.settings.allowed_urls)
     rules = _rules_fingerprint(language, allowed)
     english_links: EnglishLinks | None = None  # read when a catalog is first checked
     previous = _read_record(target, rules)
@@ -299,17 +299,6 @@ def withhold_unsafe(
             for check, text in dict.fromkeys(reasons)
         )
     return findings
-
-
-def allowed_urls(project: Project) -> frozenset[str]:
-    """``[tool.editions] allowed-urls``: URLs a translation may link to beyond its English."""
-    value = project.options.get("allowed-urls", [])
-    if not isinstance(value, list) or not all(isinstance(url, str) for url in value):
-        raise EditionsError(
-            f"{project.root / DECLARATION_FILE}: allowed-urls must be a list of URLs, "
-            'such as ["https://example.org/"]'
-        )
-    return frozenset(value)
 
 
 def _pairs(message: Message) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ def render_dashboard(project: Project, languages: list[LanguageStatus], error: s
     )
     names = {language.gettext: language.native_name for language in project.languages}
     return environment.get_template(PAGE).render(
-        title=project.options.get("title", "Editions"),
+        title=project.settings.title,
         source=project.source_language,
         languages=languages,
         names=names,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import tomlkit
 from babel import Locale, UnknownLocaleError
@@ -79,6 +80,25 @@ class Language:
 
 
 @dataclass(frozen=True)
+class Settings:
+    """The rest of ``[tool.editions]``, typed and validated once, when the declaration is read."""
+
+    title: str = "Editions"
+    base_url: str | None = None  # absolute, ending with a slash
+    allowed_urls: tuple[str, ...] = ()  # a msgstr may link there although its English does not
+    disabled_checks: tuple[str, ...] = ()  # [tool.editions.checks] disable
+
+
+# Every key [tool.editions] may hold, and those of [tool.editions.checks]: others are refused,
+# since a misspelt key (`base_url`, `allowed-url`) would otherwise be ignored without a word.
+KNOWN_KEYS = (
+    "source", "locale", "title", "source-language", "languages", "base-url", "allowed-urls",
+    "checks",
+)  # fmt: skip
+KNOWN_CHECKS_KEYS = ("disable",)
+
+
+@dataclass(frozen=True)
 class Project:
     """A publication: where its sources and catalogs are, and its editions."""
 
@@ -87,7 +107,7 @@ class Project:
     languages: tuple[Language, ...]
     source_dir: Path
     locale_dir: Path
-    options: dict[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
     @property
     def build_dir(self) -> Path:
@@ -145,6 +165,7 @@ def load_project(root: Path) -> Project:
     if not isinstance(table, dict):
         raise EditionsError(f"{path}: no [{TABLE}] table declares the languages")
     where = _Where(path, text)
+    settings = _settings(table, where)
     source_language = _language({"code": table.get("source-language", "en")}, where)
     languages = tuple(_language(item, where) for item in _language_items(table, where))
     _refuse_duplicates((source_language, *languages), where)
@@ -152,9 +173,9 @@ def load_project(root: Path) -> Project:
         root=root,
         source_language=source_language,
         languages=languages,
-        source_dir=root / str(table.get("source", "source")),
-        locale_dir=root / str(table.get("locale", "locale")),
-        options={k: v for k, v in table.items() if k not in {"languages"}},
+        source_dir=root / _string(table, "source", "source", where),
+        locale_dir=root / _string(table, "locale", "locale", where),
+        settings=settings,
     )
 
 
@@ -172,6 +193,58 @@ def add_language(root: Path, code: str) -> Language:
     entries.append(entry)
     write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     return language
+
+
+def _settings(table: dict[str, Any], where: _Where) -> Settings:
+    _refuse_unknown_keys(table, KNOWN_KEYS, where, "[tool.editions]")
+    checks = table.get("checks", {})
+    if not isinstance(checks, dict):
+        raise EditionsError(
+            f"{where.of('checks')}: `checks` must be a table: [tool.editions.checks]"
+        )
+    _refuse_unknown_keys(checks, KNOWN_CHECKS_KEYS, where, "[tool.editions.checks]")
+    return Settings(
+        title=_string(table, "title", "Editions", where),
+        base_url=_base_url(table.get("base-url"), where),
+        allowed_urls=_strings(table, "allowed-urls", where),
+        disabled_checks=_strings(checks, "disable", where),
+    )
+
+
+def _refuse_unknown_keys(
+    table: dict[str, Any], known: tuple[str, ...], where: _Where, name: str
+) -> None:
+    for key in table:
+        if key not in known:
+            raise EditionsError(
+                f"{where.of(key)}: unknown key `{key}` in {name}; the keys are: {', '.join(known)}"
+            )
+
+
+def _string(table: dict[str, Any], key: str, default: str, where: _Where) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise EditionsError(f'{where.of(key)}: `{key}` must be a string, like "{default}"')
+    return value
+
+
+def _strings(table: dict[str, Any], key: str, where: _Where) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise EditionsError(f'{where.of(key)}: `{key}` must be a list of strings, like ["..."]')
+    return tuple(value)
+
+
+def _base_url(value: object, where: _Where) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(str(value))
+    if not isinstance(value, str) or parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise EditionsError(
+            f"{where.of('base-url')}: base-url = {value!r} must be an absolute http(s) URL, "
+            "such as 'https://news.example.org/'"
+        )
+    return value.rstrip("/") + "/"
 
 
 class _Where:

@@ -9,11 +9,9 @@ from the published folders themselves.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from editions.declaration import DECLARATION_FILE, Language, Project
-from editions.errors import EditionsError
+from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
 
@@ -21,20 +19,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Sphinx's generated pages: no content of their own for a search engine.
 NOT_CONTENT = {"search.html", "genindex.html", "py-modindex.html", "404.html"}
-
-
-def base_url(project: Project) -> str | None:
-    """The declaration's ``base-url`` (the site's root, ending with a slash), or None."""
-    base = project.options.get("base-url")
-    if base is None:
-        return None
-    parts = urlsplit(str(base))
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise EditionsError(
-            f"{project.root / DECLARATION_FILE}: [tool.editions] base-url = {base!r} must be "
-            "an absolute http(s) URL, such as 'https://news.example.org/'"
-        )
-    return str(base).rstrip("/") + "/"
 
 
 def published_pages(edition_dir: Path) -> set[str]:
@@ -54,7 +38,7 @@ def render_sitemap(project: Project, editions: list[Language]) -> bytes:
     Without a ``base-url`` in the declaration, URLs are relative to the site's root:
     enough for tools and tests, but search engines need ``base-url`` set.
     """
-    base = base_url(project) or ""
+    base = project.settings.base_url or ""
     root = published_dir(project.build_dir)
     pages = {language.tag: published_pages(root / language.tag) for language in editions}
     ElementTree.register_namespace("", SITEMAP_NS)
@@ -79,7 +63,7 @@ def write_sitemap(project: Project, editions: list[Language]) -> Path:
     root = published_dir(project.build_dir)
     path = root / "sitemap.xml"
     write_if_changed(path, render_sitemap(project, editions))
-    location = f"{base_url(project) or ''}sitemap.xml"
+    location = f"{project.settings.base_url or ''}sitemap.xml"
     robots = f"User-agent: *\nAllow: /\n\nSitemap: {location}\n"
     write_if_changed(root / "robots.txt", robots.encode("utf-8"))
     return path

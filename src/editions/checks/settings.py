@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from editions import safety
 from editions.checks.registry import REGISTRY
+from editions.declaration import DECLARATION_FILE, Project, Settings
 from editions.errors import EditionsError
 
 
@@ -38,21 +37,17 @@ class CheckSettings:
 
 
 def settings_from(
-    options: dict[str, Any],
-    declaration: Path | None,
-    disable: Iterable[str] = (),
-    spelling: bool = False,
+    project: Project | None, disable: Iterable[str] = (), spelling: bool = False
 ) -> CheckSettings:
-    """Settings from the ``[tool.editions]`` table and the command line's ``--disable``."""
-    where = str(declaration)
-    table = options.get("checks", {})
-    if not isinstance(table, dict):
-        raise EditionsError(f"{where}: `checks` must be a table: [tool.editions.checks]")
-    declared = _strings(table.get("disable", []), "checks.disable", where)
-    allowed = _strings(options.get("allowed-urls", []), "allowed-urls", where)
-    _refuse_unknown(declared, f"{where}: [tool.editions.checks] disable")
+    """Settings from the publication's declaration (if any) and the command line's ``--disable``."""
+    settings = project.settings if project else Settings()
+    if project:
+        where = project.root / DECLARATION_FILE
+        _refuse_unknown(settings.disabled_checks, f"{where}: [tool.editions.checks] disable")
     _refuse_unknown(disable, "--disable")
-    return CheckSettings(frozenset((*declared, *disable)), tuple(allowed), spelling)
+    return CheckSettings(
+        frozenset((*settings.disabled_checks, *disable)), settings.allowed_urls, spelling
+    )
 
 
 def _refuse_unknown(names: Iterable[str], where: str) -> None:
@@ -62,9 +57,3 @@ def _refuse_unknown(names: Iterable[str], where: str) -> None:
             f"{where}: unknown check(s) {', '.join(unknown)}; "
             f"the checks are: {', '.join(sorted(REGISTRY))}"
         )
-
-
-def _strings(value: object, name: str, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise EditionsError(f'{where}: `{name}` must be a list of strings, like ["..."]')
-    return list(value)

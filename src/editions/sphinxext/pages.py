@@ -12,12 +12,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
-from sphinx.errors import ConfigError
 
 from editions.declaration import Language, Project
-from editions.errors import EditionsError
 from editions.publish import published_dir
-from editions.sitemap import base_url
 from editions.sphinxext.declaration import edition_of, project_of
 
 
@@ -34,10 +31,7 @@ class EditionPage:
 
 def site_url(project: Project) -> str | None:
     """The declaration's ``base-url``, ending with a slash, or None when unset."""
-    try:
-        return base_url(project)
-    except EditionsError as error:
-        raise ConfigError(str(error)) from None
+    return project.settings.base_url
 
 
 def site_path(project: Project) -> str:
