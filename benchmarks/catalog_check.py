@@ -1,70 +1,111 @@
-"""Time `editions check` on python-docs-fr against `msgfmt --check` and sphinx-lint.
+"""`editions check` against sphinx-lint, `editions format --check` against powrap, side by side.
 
-``python benchmarks/catalog_check.py`` prints the figures; ``measure()`` returns them.
-Skips, saying so, when the corpus (../shared/corpora/python-docs-fr) is absent.
+Each tool runs as a command over the python-docs-fr corpus, the runs of all tools taking turns
+(a shared machine drifts: turns make the drift weigh on each alike); the figures are the median
+wall time and the median CPU time (user + system of the command and its children), and the
+ratios are those of the medians measured in the same run.
+
+``python -m benchmarks.catalog_check [--runs N]`` prints the figures; ``measure()`` returns
+them.  Skips, saying so, when the corpus (../shared/corpora/python-docs-fr) is absent.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from editions import safety
 from editions.catalogs import catalog_paths
-from editions.checks import CheckSettings, check_paths
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "python-docs-fr"
+BIN = Path(sys.executable).parent
+# (ours, theirs): each pair is compared by the ratio of their medians.
+PAIRS = [("editions check", "sphinx-lint"), ("editions format --check", "powrap --check")]
 
 
-def measure(corpus: Path = CORPUS) -> dict[str, Any]:
-    """Seconds and findings of each tool over the corpus; ``{"skipped": why}`` without it."""
+def commands(corpus: Path) -> dict[str, list[str]]:
+    """The commands compared, by name; a tool that is not installed is left out."""
+    files = [str(path) for path in catalog_paths(corpus)]
+    found = {
+        "editions check": [str(BIN / "editions"), "check", "--json", str(corpus)],
+        "sphinx-lint": [str(BIN / "sphinx-lint"), str(corpus)],
+        "editions format --check": [str(BIN / "editions"), "format", "--check", str(corpus)],
+        "powrap --check": [str(BIN / "powrap"), "--check", "--quiet", *files],
+    }
+    if shutil.which("msgfmt"):
+        # msgfmt checks one catalog per process: a shell loop, as a CI script would.
+        loop = 'for f in "$@"; do msgfmt --check -o /dev/null "$f" || true; done'
+        found["msgfmt --check (each file)"] = ["sh", "-c", loop, "sh", *files]
+    return {name: command for name, command in found.items() if Path(command[0]).exists()
+            or command[0] == "sh"}  # fmt: skip
+
+
+def measure(corpus: Path = CORPUS, runs: int = 3) -> dict[str, Any]:
+    """Median seconds (wall and CPU) of each tool, the ratios, and what `check` found."""
     if not corpus.is_dir():
         return {"skipped": f"the python-docs-fr corpus is not in {corpus}"}
-    files = list(catalog_paths(corpus))
-    results: dict[str, Any] = {"catalogs": len(files)}
-    results["editions check"] = _time_check(corpus, CheckSettings())
-    without_safety = CheckSettings(disabled=frozenset(safety.RULES))
-    results["editions check, without safety rules"] = _time_check(corpus, without_safety)
-    if shutil.which("msgfmt"):
-        results["msgfmt --check (each file, 2 at a time)"] = _time_msgfmt(files)
-    sphinx_lint = Path(sys.executable).with_name("sphinx-lint")
-    if sphinx_lint.exists():
-        results["sphinx-lint"] = _time_command([str(sphinx_lint), str(corpus)])
+    tools = commands(corpus)
+    wall: dict[str, list[float]] = {name: [] for name in tools}
+    cpu: dict[str, list[float]] = {name: [] for name in tools}
+    outputs: dict[str, str] = {}
+    for _ in range(runs):
+        for name, command in tools.items():  # in turns
+            seconds, cpu_seconds, outputs[name] = _run(command)
+            wall[name].append(seconds)
+            cpu[name].append(cpu_seconds)
+    results: dict[str, Any] = {"catalogs": len(list(catalog_paths(corpus))), "runs": runs}
+    for name in tools:
+        results[name] = {
+            "wall seconds": round(statistics.median(wall[name]), 2),
+            "cpu seconds": round(statistics.median(cpu[name]), 2),
+        }
+    for ours, theirs in PAIRS:
+        if ours in tools and theirs in tools:
+            results[f"{ours} / {theirs}"] = {
+                "wall": round(statistics.median(wall[ours]) / statistics.median(wall[theirs]), 2),
+                "cpu": round(statistics.median(cpu[ours]) / statistics.median(cpu[theirs]), 2),
+            }
+    if "editions check" in outputs:
+        results["editions check findings"] = _findings_by_check(outputs["editions check"])
     return results
 
 
-def _time_check(corpus: Path, settings: CheckSettings) -> dict[str, Any]:
+def _run(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of the command's processes, and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    report = check_paths([corpus], settings)
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=os.environ | {"LANG": "C.UTF-8"}
+    )
     seconds = time.perf_counter() - start
-    by_check = Counter(f"{finding.check} ({finding.severity})" for finding in report.findings)
-    return {"seconds": round(seconds, 2), "findings": dict(sorted(by_check.items()))}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, done.stdout
 
 
-def _time_msgfmt(files: list[Path]) -> dict[str, Any]:
-    def one(path: Path) -> int:
-        command = ["msgfmt", "--check", "-o", "/dev/null", str(path)]
-        return subprocess.run(command, capture_output=True).returncode
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        failures = sum(1 for code in pool.map(one, files) if code)
-    return {"seconds": round(time.perf_counter() - start, 2), "files rejected": failures}
+def _findings_by_check(output: str) -> dict[str, int]:
+    try:
+        findings = json.loads(output)["findings"]
+    except (ValueError, KeyError, TypeError):
+        return {}
+    counted = Counter(f"{item['check']} ({item['severity']})" for item in findings)
+    return dict(sorted(counted.items()))
 
 
-def _time_command(command: list[str]) -> dict[str, Any]:
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    problems = sum(1 for line in done.stdout.splitlines() if line.strip())
-    return {"seconds": round(time.perf_counter() - start, 2), "findings": problems}
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    print(json.dumps(measure(runs=parser.parse_args().runs), indent=2))
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(), indent=2))
+    main()
