@@ -17,7 +17,7 @@ from pathlib import Path
 # Each command imports its own modules when it runs: Sphinx and the checks take
 # a quarter of a second to import, and `editions status` must answer at once.
 from editions.declaration import Project, add_language, find_root, load_project
-from editions.errors import EditionsError
+from editions.errors import EditionsError, cannot_write
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     except EditionsError as error:
         print(f"editions: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:  # the system refused a write the library did not expect to fail
+        print(f"editions: error: {cannot_write(error, Path.cwd())}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("editions: interrupted; published editions are unchanged", file=sys.stderr)
         return 130
