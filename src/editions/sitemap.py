@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
 from editions.files import write_if_changed
-from editions.publish import published_dir
+from editions.publish import VERSIONS, published_dir
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -79,8 +79,11 @@ def write_sitemap(project: Project, editions: list[Language]) -> Path:
     root = published_dir(project.build_dir)
     path = root / "sitemap.xml"
     write_if_changed(path, render_sitemap(project, editions))
-    location = f"{base_url(project) or ''}sitemap.xml"
-    robots = f"User-agent: *\nAllow: /\n\nSitemap: {location}\n"
+    base = base_url(project)
+    location = f"{base or ''}sitemap.xml"
+    # The editions' copies, which the editions link to: the same pages under other URLs.
+    copies = f"{urlsplit(base).path if base else '/'}{VERSIONS}/"
+    robots = f"User-agent: *\nAllow: /\nDisallow: {copies}\n\nSitemap: {location}\n"
     write_if_changed(root / "robots.txt", robots.encode("utf-8"))
     return path
 

@@ -53,6 +53,8 @@ def run_sphinx(job: SphinxJob) -> SphinxRun:
     from sphinx.errors import SphinxError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+    from editions.outputs import remove_outputs_no_longer_made
+
     warnings = io.StringIO()
     built: list[str] = []
     try:
@@ -71,6 +73,8 @@ def run_sphinx(job: SphinxJob) -> SphinxRun:
             app.connect("env-before-read-docs", lambda app, env, docnames: built.extend(docnames))
             app.build()
             status, documents = app.statuscode, sorted(app.env.found_docs)
+            if status == 0:
+                remove_outputs_no_longer_made(app)
     except SphinxError as error:
         return SphinxRun(
             status=2, warnings=[*_lines(warnings), f"{error.category}: {error}"], built=[]
