@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except OSError as error:  # the system refused a write the library did not expect to fail
         print(f"editions: error: {cannot_write(error, Path.cwd())}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("editions: interrupted; published editions are unchanged", file=sys.stderr)
         return 130
@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success; 1 an edition failed, checks found errors, or "
         "(build --strict) a translation was left out as unsafe; the other editions are still "
         "published and a failed one keeps its last good version; 2 bad input (declaration, "
-        "catalog or option) or another build of the publication is running; 130 interrupted.",
+        "catalog or option), a build folder that cannot be written, or another build of the "
+        "publication is running; 130 interrupted.",
     )
     parser.add_argument(
         "--project",

@@ -24,13 +24,16 @@ _REMEDIES = {
 }
 
 
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def cannot_write(error: OSError, where: Path) -> EditionsError:
     """The error to raise when writing in ``where`` failed: what happened, and what to do.
 
-    ``error.filename`` is None for a write to a file already open (a full disk says
-    only "No space left on device"): the folder written to is named instead.
+    A full disk is named by ``where``, the folder written to: the file that failed
+    says nothing more (and is None for a write to a file already open).
     """
-    path = error.filename or where
+    path = where if error.errno in _FULL else error.filename or where
     reason = (error.strerror or str(error) or type(error).__name__).lower()
     remedy = _REMEDIES.get(error.errno or 0, "fix it, then build again")
     return EditionsError(f"cannot write {path}: {reason}; {remedy}")

@@ -22,11 +22,11 @@ RECORD = "editions-outputs.txt"
 
 
 def remove_outputs_no_longer_made(app: Sphinx) -> list[str]:
-    """Remove from the output folder what the last build made and this one does not; returns them."""
+    """Remove from the output folder what the last build made and this one did not."""
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
     record = Path(app.doctreedir) / RECORD
-    made = documents_outputs(app)
+    made = documents_outputs(app, app.builder)
     try:
         before = set(record.read_text(encoding="utf-8").splitlines())
     except FileNotFoundError:
@@ -41,9 +41,8 @@ def remove_outputs_no_longer_made(app: Sphinx) -> list[str]:
     return gone
 
 
-def documents_outputs(app: Sphinx) -> set[str]:
+def documents_outputs(app: Sphinx, builder: StandaloneHTMLBuilder) -> set[str]:
     """Every file the documents make: pages, copied sources, images, downloads (``/`` paths)."""
-    builder = app.builder
     env = app.env
     outdir = Path(app.outdir)
     made = set()

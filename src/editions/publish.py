@@ -41,20 +41,21 @@ def publish(built: Path, target: Path) -> None:
         raise cannot_write(error, target.parent) from None
     previous = _current_version(target)
     new = versions / f"{target.name}-{_next_number(versions, target.name)}"
+    failures: list[OSError] = []
     try:
         shutil.copytree(
             built,
             new,
             ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"),
-            copy_function=_link_unchanged_or_copy(new, previous),
+            copy_function=_link_unchanged_or_copy(new, previous, failures),
         )
         _point(target, new)
     except (OSError, shutil.Error) as error:  # a full disk, most often
         shutil.rmtree(new, ignore_errors=True)
-        raise EditionsError(
-            f"{target}: could not copy the new edition ({_reason(error)}); "
-            "the published edition is kept; free some space and build again"
-        ) from None
+        # copytree gathers its copies' errors as text (a shutil.Error): the first is kept whole.
+        if isinstance(error, shutil.Error) and not failures:
+            failures.append(OSError(error.errno, "the new edition could not be copied"))
+        raise cannot_write(failures[0] if failures else error, target.parent) from None
     _remove_versions(versions, target.name, keep={new.name, previous.name if previous else ""})
 
 
@@ -106,7 +107,9 @@ def _adopt_a_real_folder(target: Path, versions: Path) -> None:
         _point(target, adopted)
 
 
-def _link_unchanged_or_copy(staging: Path, published: Path | None) -> Callable[[str, str], str]:
+def _link_unchanged_or_copy(
+    staging: Path, published: Path | None, failures: list[OSError]
+) -> Callable[[str, str], str]:
     """A copy function that links a file already published unchanged instead of copying it.
 
     Published files are never written in place (only swapped out whole), so the new folder may
@@ -127,7 +130,11 @@ def _link_unchanged_or_copy(staging: Path, published: Path | None) -> Callable[[
                 return destination
         except OSError:
             pass  # not published yet, or no hard links on this file system: copy it
-        return str(shutil.copy2(source, destination))
+        try:
+            return str(shutil.copy2(source, destination))
+        except OSError as error:
+            failures.append(error)
+            raise
 
     return link_or_copy
 
@@ -189,12 +196,6 @@ def parent_is_alive() -> bool:
     """False in a worker whose ``editions build`` was killed: it must not publish then."""
     parent = multiprocessing.parent_process()
     return parent is None or parent.is_alive()
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
-        return str(error.args[0][0][-1])  # copytree gathers (source, target, why) triples
-    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
 def published_editions(build_dir: Path, tags: list[str]) -> list[str]:
