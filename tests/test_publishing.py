@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -115,6 +116,23 @@ def test_a_reader_never_misses_a_page_while_its_edition_is_published_again(
     # The copies of the editions before the last two are gone.
     versions = sorted(p.name for p in (built_project / "build/html/.editions").iterdir())
     assert [name for name in versions if name.startswith("es-")] == ["es-8", "es-9"]
+
+
+def test_an_edition_published_as_a_plain_folder_is_published_again_as_a_link(
+    built_project: Path, editions
+) -> None:
+    html = built_project / "build/html"
+    copy = html / "es"
+    folder = copy.resolve()
+    copy.unlink()
+    folder.rename(copy)  # as published before the editions' copies
+    shutil.rmtree(html / ".editions")
+    catalog = built_project / "locale/es/LC_MESSAGES/index.po"
+    catalog.write_text(catalog.read_text().replace("Bienvenidos a la gaceta.", "¡Bienvenidos!"))
+    assert editions("--project", built_project, "build", "--lang", "es").code == 0
+    assert copy.is_symlink() and os.readlink(copy) == ".editions/es-2"
+    assert "¡Bienvenidos!" in (copy / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (html / ".editions").iterdir()) == ["es-1", "es-2"]
 
 
 def test_the_published_site_is_served_by_a_plain_http_server(built_project: Path) -> None:
