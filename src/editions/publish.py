@@ -50,7 +50,7 @@ def publish(built: Path, target: Path) -> None:
             copy_function=_link_unchanged_or_copy(new, previous, failures),
         )
         _point(target, new)
-    except (OSError, shutil.Error) as error:  # a full disk, most often
+    except OSError as error:  # a full disk, most often (shutil.Error is one too)
         shutil.rmtree(new, ignore_errors=True)
         # copytree gathers its copies' errors as text (a shutil.Error): the first is kept whole.
         if isinstance(error, shutil.Error) and not failures:
