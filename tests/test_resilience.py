@@ -105,6 +105,8 @@ def test_a_full_disk_keeps_the_published_edition(built_project: Path) -> None:
     )
     assert result.returncode == 1, result.stderr
     assert "FAILED" in result.stderr and "Traceback" not in result.stderr
+    assert f"cannot write {built_project / 'build'}: file too large" in result.stderr
+    assert "None" not in result.stderr
     assert {tag: tree(html / tag) for tag in ("en", "es", "de")} == before
 
 

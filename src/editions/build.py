@@ -17,7 +17,7 @@ from editions.compile import (
 )
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
-from editions.errors import EditionsError
+from editions.errors import EditionsError, cannot_write
 from editions.landing import write_landing
 from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
 from editions.sitemap import write_sitemap
@@ -78,25 +78,38 @@ def build(
                 ): language.tag
                 for language in stale
             }
-            write_dashboard(project)  # meanwhile: it reads only the catalogs
+            try:
+                write_dashboard(project)  # meanwhile: it reads only the catalogs
+            except OSError as error:
+                raise cannot_write(error, published_dir(project.build_dir)) from None
             for future in as_completed(futures):
-                results.append(_result_of(future, futures[future]))
+                results.append(_result_of(future, futures[future], project.build_dir))
         order = [language.tag for language in languages]
         results.sort(key=lambda result: order.index(result.tag))
+        landing = write_site_pages(project)
+    return BuildReport(editions=results, landing_page=landing)
+
+
+def write_site_pages(project: Project) -> Path:
+    """The landing page and the sitemap, of the editions published now."""
+    try:
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
         landing = write_landing(project, editions, project.settings.title)
         write_sitemap(project, editions)
-    return BuildReport(editions=results, landing_page=landing)
+    except OSError as error:
+        raise cannot_write(error, published_dir(project.build_dir)) from None
+    return landing
 
 
-def _result_of(future: Future[EditionResult], tag: str) -> EditionResult:
+def _result_of(future: Future[EditionResult], tag: str, build_dir: Path) -> EditionResult:
     """The worker's result, or a failure if the worker itself failed (full disk, killed)."""
     try:
         return future.result()
+    except OSError as error:  # a full disk, most often
+        return EditionResult(tag, False, 0.0, error=str(cannot_write(error, build_dir)))
     except Exception as error:  # anything a worker raised must fail its edition, not the run
-        reason = f"{error.strerror}: {error.filename}" if isinstance(error, OSError) else error
-        reason = reason or type(error).__name__
+        reason = str(error) or type(error).__name__
         return EditionResult(tag, False, 0.0, error=f"the build of '{tag}' stopped ({reason})")
 
 

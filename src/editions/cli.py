@@ -17,7 +17,7 @@ from pathlib import Path
 # Each command imports its own modules when it runs: Sphinx and the checks take
 # a quarter of a second to import, and `editions status` must answer at once.
 from editions.declaration import Project, add_language, find_root, language_tag, load_project
-from editions.errors import EditionsError
+from editions.errors import EditionsError, cannot_write
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(options.run(options))
     except EditionsError as error:
         print(f"editions: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # the system refused a write the library did not expect to fail
+        print(f"editions: error: {cannot_write(error, Path.cwd())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("editions: interrupted; published editions are unchanged", file=sys.stderr)
@@ -42,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success; 1 an edition failed, checks found errors, or "
         "(build --strict) a translation was left out as unsafe; the other editions are still "
         "published and a failed one keeps its last good version; 2 bad input (declaration, "
-        "catalog or option) or another build of the publication is running; 130 interrupted.",
+        "catalog or option), a build folder that cannot be written, or another build of the "
+        "publication is running; 130 interrupted.",
     )
     parser.add_argument(
         "--project",

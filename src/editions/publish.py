@@ -9,10 +9,13 @@ import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
-from editions.errors import EditionsError
+from editions.errors import EditionsError, cannot_write
 
 LOCK_FILE = ".lock"
+# Beside the editions in build/html: each edition's published copies, which the editions link to.
+VERSIONS = ".editions"
 
 
 def published_dir(build_dir: Path) -> Path:
@@ -20,53 +23,118 @@ def published_dir(build_dir: Path) -> Path:
 
 
 def publish(built: Path, target: Path) -> None:
-    """Replace ``target`` with a copy of ``built``, swapping whole folders.
+    """Publish a copy of ``built`` as ``target``: a reader sees the old edition or the new one.
 
-    The copy is made beside the target first, so that the published edition is
-    either the old one or the new one; Sphinx rewrites files in place, so the
-    published folder must never share files with Sphinx's output folder.
+    ``target`` (``build/html/es``) is a symbolic link to a complete copy in
+    ``build/html/.editions/es-<n>``; the new copy is made beside the old one, then the link
+    is replaced in one ``rename``, which a reader opening ``es/index.html`` sees whole
+    (two renames of folders left a moment with no ``es`` at all).  The previous copy is
+    kept until the next publication, for a reader still reading it.  Sphinx rewrites
+    files in place, so the published copy never shares files with Sphinx's output folder.
     """
-    staging = target.with_name(f".{target.name}.new")
-    retired = target.with_name(f".{target.name}.old")
-    recover(target)
-    shutil.rmtree(staging, ignore_errors=True)
+    versions = target.parent / VERSIONS
+    try:
+        versions.mkdir(parents=True, exist_ok=True)
+        recover(target)
+        _adopt_a_real_folder(target, versions)
+    except OSError as error:
+        raise cannot_write(error, target.parent) from None
+    previous = _current_version(target)
+    new = versions / f"{target.name}-{_next_number(versions, target.name)}"
+    failures: list[OSError] = []
     try:
         shutil.copytree(
             built,
-            staging,
+            new,
             ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"),
-            copy_function=_link_unchanged_or_copy(staging, target),
+            copy_function=_link_unchanged_or_copy(new, previous, failures),
         )
-    except (OSError, shutil.Error) as error:  # a full disk, most often
-        shutil.rmtree(staging, ignore_errors=True)
-        raise EditionsError(
-            f"{target}: could not copy the new edition ({_reason(error)}); "
-            "the published edition is kept; free some space and build again"
-        ) from None
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+        _point(target, new)
+    except OSError as error:  # a full disk, most often (shutil.Error is one too)
+        shutil.rmtree(new, ignore_errors=True)
+        # copytree gathers its copies' errors as text (a shutil.Error): the first is kept whole.
+        if isinstance(error, shutil.Error) and not failures:
+            failures.append(OSError(error.errno, "the new edition could not be copied"))
+        raise cannot_write(failures[0] if failures else error, target.parent) from None
+    _remove_versions(versions, target.name, keep={new.name, previous.name if previous else ""})
 
 
-def _link_unchanged_or_copy(staging: Path, target: Path) -> Callable[[str, str], str]:
+def _point(link: Path, folder: Path) -> None:
+    """Make ``link`` a symbolic link to ``folder`` in one rename (a new link cannot overwrite)."""
+    temporary = link.with_name(f".{link.name}.link")
+    temporary.unlink(missing_ok=True)
+    os.symlink(folder.relative_to(link.parent), temporary, target_is_directory=True)
+    os.replace(temporary, link)
+
+
+def _current_version(target: Path) -> Path | None:
+    """The copy ``target`` links to now, if it is one of ours."""
+    if not target.is_symlink():
+        return None
+    folder = target.parent / os.readlink(target)
+    return folder if folder.is_dir() else None
+
+
+def _versions_of(versions: Path, tag: str) -> dict[int, Path]:
+    """``es-1``, ``es-2``... by number; ``pt-BR-3`` is not a version of ``pt``."""
+    found = {}
+    for path in versions.iterdir():
+        name, _, number = path.name.rpartition("-")
+        if name == tag and number.isdigit():
+            found[int(number)] = path
+    return found
+
+
+def _next_number(versions: Path, tag: str) -> int:
+    return max(_versions_of(versions, tag), default=0) + 1
+
+
+def _remove_versions(versions: Path, tag: str, keep: set[str]) -> None:
+    """Remove the older copies, and any left half-made by a build that was killed."""
+    for path in _versions_of(versions, tag).values():
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _adopt_a_real_folder(target: Path, versions: Path) -> None:
+    """Move an edition published as a plain folder (before versions) among the versions.
+
+    Done once per edition: the edition is missing between this rename and the link's.
+    """
+    if target.is_dir() and not target.is_symlink():
+        adopted = versions / f"{target.name}-{_next_number(versions, target.name)}"
+        os.replace(target, adopted)
+        _point(target, adopted)
+
+
+def _link_unchanged_or_copy(
+    staging: Path, published: Path | None, failures: list[OSError]
+) -> Callable[[str, str], str]:
     """A copy function that links a file already published unchanged instead of copying it.
 
     Published files are never written in place (only swapped out whole), so the new folder may
     share them with the old one; a file is unchanged if size and mtime match, which ``copy2``
     carries over from Sphinx's output, where Sphinx rewrites only the pages it rebuilt.
+    Only the files of ``built`` are copied: a file of the old copy that the new build did
+    not make is not carried over.
     """
 
     def link_or_copy(source: str, destination: str) -> str:
-        published = target / Path(destination).relative_to(staging)
         try:
-            new, old = os.stat(source), published.stat()
+            if published is None:
+                raise FileNotFoundError
+            old_path = published / Path(destination).relative_to(staging)
+            new, old = os.stat(source), old_path.stat()
             if (new.st_size, new.st_mtime_ns) == (old.st_size, old.st_mtime_ns):
-                os.link(published, destination)
+                os.link(old_path, destination)
                 return destination
         except OSError:
             pass  # not published yet, or no hard links on this file system: copy it
-        return str(shutil.copy2(source, destination))
+        try:
+            return str(shutil.copy2(source, destination))
+        except OSError as error:
+            failures.append(error)
+            raise
 
     return link_or_copy
 
@@ -89,9 +157,8 @@ def build_lock(build_dir: Path) -> Iterator[None]:
     first is building, and a waiting command looks hung.  The lock is an
     ``flock``: the system releases it when its process ends, even by SIGKILL.
     """
-    build_dir.mkdir(parents=True, exist_ok=True)
     path = build_dir / LOCK_FILE
-    with open(path, "a+", encoding="utf-8") as lock:
+    with _open_lock_file(build_dir) as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -111,16 +178,24 @@ def build_lock(build_dir: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _open_lock_file(build_dir: Path) -> IO[str]:
+    """``build/.lock``, made with its folder: the first write of a build, so where it fails."""
+    if build_dir.is_symlink() and not build_dir.exists():
+        raise EditionsError(
+            f"cannot write {build_dir}: it is a symbolic link to {os.readlink(build_dir)}, "
+            "which does not exist; create that folder or remove the link, then build again"
+        )
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        return open(build_dir / LOCK_FILE, "a+", encoding="utf-8")
+    except OSError as error:
+        raise cannot_write(error, build_dir) from None
+
+
 def parent_is_alive() -> bool:
     """False in a worker whose ``editions build`` was killed: it must not publish then."""
     parent = multiprocessing.parent_process()
     return parent is None or parent.is_alive()
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
-        return str(error.args[0][0][-1])  # copytree gathers (source, target, why) triples
-    return error.strerror if isinstance(error, OSError) and error.strerror else str(error)
 
 
 def published_editions(build_dir: Path, tags: list[str]) -> list[str]:

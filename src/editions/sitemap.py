@@ -9,11 +9,12 @@ from the published folders themselves.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
-from editions.publish import published_dir
+from editions.publish import VERSIONS, published_dir
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -63,8 +64,11 @@ def write_sitemap(project: Project, editions: list[Language]) -> Path:
     root = published_dir(project.build_dir)
     path = root / "sitemap.xml"
     write_if_changed(path, render_sitemap(project, editions))
-    location = f"{project.settings.base_url or ''}sitemap.xml"
-    robots = f"User-agent: *\nAllow: /\n\nSitemap: {location}\n"
+    base = project.settings.base_url
+    location = f"{base or ''}sitemap.xml"
+    # The editions' copies, which the editions link to: the same pages under other URLs.
+    copies = f"{urlsplit(base).path if base else '/'}{VERSIONS}/"
+    robots = f"User-agent: *\nAllow: /\nDisallow: {copies}\n\nSitemap: {location}\n"
     write_if_changed(root / "robots.txt", robots.encode("utf-8"))
     return path
 
