@@ -45,8 +45,7 @@ def words_digest(app: Sphinx, config: Config) -> str:
     if own_words is not None:
         files.append(own_words)
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(f"{path}\0".encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
+    for path in files:  # their contents only: a publication moved elsewhere is the same
+        content = path.read_bytes() if path.is_file() else b""
+        digest.update(hashlib.sha256(content).digest())
     return digest.hexdigest()
