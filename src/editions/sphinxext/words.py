@@ -19,8 +19,8 @@ from sphinx.config import Config
 from editions.sphinxext.declaration import edition_of
 from editions.words import catalog_path
 
-# What the theme's words are read from, beside the catalogs Sphinx reads (``sphinx.js``
-# becomes ``_static/translations.js``, which Sphinx copies on every build).
+# The compiled theme catalog Sphinx's translator reads.  (Its ``sphinx.js`` needs no
+# digest: Sphinx copies it to ``_static/translations.js`` on every build.)
 THEME_FILES = ("sphinx.mo",)
 
 
