@@ -18,14 +18,18 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import sphinx
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from jinja2 import FileSystemLoader
+from jinja2.sandbox import SandboxedEnvironment
 
 from conftest import REPOSITORY, ROOTS, CliResult
 from editions.cli import main
+from editions.sphinxext import switcher
 from editions.theme_words import word_findings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -395,3 +399,20 @@ def test_the_declarations_title_is_text_on_the_landing_and_status_pages(
         page = (root / "build" / "html" / name).read_text(encoding="utf-8")
         assert "Gazette&lt;img src=x onerror=alert(1)&gt;" in page, name
         assert "<img" not in page, name
+
+
+def test_the_language_bar_escapes_every_value_where_sphinx_does_not() -> None:
+    # Sphinx renders templates in a sandbox without autoescaping: the template escapes.
+    environment = SandboxedEnvironment(loader=FileSystemLoader(switcher.TEMPLATES))
+    language = SimpleNamespace(bcp47=IMAGE, direction=IMAGE, tag=IMAGE, native_name=IMAGE)
+    rendered = environment.get_template("editions-switcher.html").render(
+        editions_pages=[
+            SimpleNamespace(current=True, href=IMAGE, language=language),
+            SimpleNamespace(current=False, href=IMAGE, language=language),
+        ],
+        editions_switcher_label=IMAGE,
+        editions_choose_href=IMAGE,
+        editions_all_label=IMAGE,
+    )
+    assert "<img" not in rendered
+    assert rendered.count("&lt;img src=x onerror=alert(1)&gt;") == 12  # every value
