@@ -142,9 +142,7 @@ def build_edition(
     unfinished.parent.mkdir(parents=True, exist_ok=True)
     unfinished.touch()
     try:
-        withheld = []
-        if language != project.source_language:
-            withheld = [str(f) for f in compile_language(project, language).withheld]
+        withheld = [str(f) for f in compile_language(project, language).withheld]
         run = run_sphinx(edition_job(project, language, defines, building, fresh=fresh))
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
@@ -199,10 +197,12 @@ def is_current(project: Project, language: Language, defines: dict[str, str] | N
 
 
 def inputs_fingerprint(project: Project, language: Language, defines: dict[str, str] | None) -> str:
-    """What an edition is built from: the sources, its own catalogs, the settings."""
-    inputs = [project.source_dir]
-    if language != project.source_language:
-        inputs.append(language_folder(project.locale_dir, language))
+    """What an edition is built from: the sources, its own catalogs, the settings.
+
+    Every catalog the edition reads is under its language folder (the source
+    language's included); Editions' own words ship in its package, also fingerprinted.
+    """
+    inputs = [project.source_dir, language_folder(project.locale_dir, language)]
     return incremental.edition_fingerprint(project.root, inputs, [language.tag, defines or {}])
 
 
@@ -223,9 +223,9 @@ def edition_job(
         "language": language.gettext,
         "gettext_compact": 0,
         "editions_building": list(building),
+        # Only the catalogs compiled through the gate, for every edition (never locale/ itself).
+        "locale_dirs": [str(compiled_locale_dir(project))],
     }
-    if language != project.source_language:
-        overrides["locale_dirs"] = [str(compiled_locale_dir(project))]
     if language.search_language:
         overrides["html_search_language"] = language.search_language
     folder = work_dir(project, language)

@@ -7,8 +7,11 @@ catalogs we compiled ourselves under ``build/catalogs/``, from ``.po`` files
 that gettext accepts, written only when they change so Sphinx's dependency
 tracking (by modification time) re-reads only the pages whose catalog changed.
 
-A translation that breaks the safety rules (:mod:`editions.safety`) is left out
-of the compiled catalog, so its paragraph shows the English, and reported.
+A translation that breaks the safety rules (:mod:`editions.safety`), or a theme
+word that is not plain text (:mod:`editions.theme_words`), is left out of the
+compiled catalog, so its paragraph shows the English, and reported.  Every
+edition reads these catalogs, the source language's too: a ``locale/en/`` that
+Sphinx compiled by itself would reach the English edition unchecked.
 
 Validating and checking a catalog costs a msgfmt process and two readings: a
 catalog whose ``.po`` (size, mtime) and compiled outputs are those recorded at
@@ -38,7 +41,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
-from editions import incremental
+from editions import incremental, theme_words
 from editions.catalogs import (
     THEME_DOMAIN,
     catalog_paths,
@@ -110,7 +113,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             continue
         domains.add(domain)
         english_links = english_links or _read_english_links(project)
-        found = withhold_unsafe(catalog, path, allowed, english_links)
+        found = withhold_unsafe(catalog, path, allowed, english_links, theme=domain == THEME_DOMAIN)
         withheld.extend(found)
         if _write_compiled(catalog, target, domain, None if found else path):
             changed.append(domain)
@@ -276,8 +279,13 @@ def withhold_unsafe(
     path: Path,
     allowed: frozenset[str],
     english_links: EnglishLinks | None = None,
+    theme: bool = False,
 ) -> list[Finding]:
-    """Remove the unsafe translations from ``catalog``; one finding per reason."""
+    """Remove the unsafe translations from ``catalog``; one finding per reason.
+
+    ``theme``: the catalog holds the theme's words, which must also be plain text
+    (:mod:`editions.theme_words`).
+    """
     findings: list[Finding] = []
     lines: list[str] | None = None
     for message in list(catalog):
@@ -288,6 +296,9 @@ def withhold_unsafe(
             for msgid, msgstr in _pairs(message)
             for reason in unsafe_findings(msgid, msgstr, allowed, english_links)
         ]
+        if theme:
+            rule = theme_words.THEME_MARKUP
+            reasons.extend((rule, text) for text in theme_words.message_findings(message))
         if not reasons:
             continue
         if lines is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from editions.declaration import Project
@@ -22,9 +22,7 @@ PAGE = "status.html"
 
 
 def render_dashboard(project: Project, languages: list[LanguageStatus], error: str = "") -> str:
-    environment = Environment(
-        loader=PackageLoader("editions", "templates"), autoescape=select_autoescape()
-    )
+    environment = Environment(loader=PackageLoader("editions", "templates"), autoescape=True)
     names = {language.gettext: language.native_name for language in project.languages}
     return environment.get_template(PAGE).render(
         title=project.settings.title,

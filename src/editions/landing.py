@@ -10,13 +10,12 @@ no loop; ``index.html?choose`` shows the list without redirecting.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from math import floor
 from pathlib import Path
 
 from babel.numbers import format_percent
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 
 from editions.catalogs import THEME_DOMAIN
 from editions.declaration import Language, Project
@@ -60,15 +59,13 @@ def edition_entries(project: Project, editions: list[Language]) -> list[EditionE
 
 
 def render_landing(project: Project, editions: list[Language], title: str) -> str:
-    environment = Environment(
-        loader=PackageLoader("editions", "templates"), autoescape=select_autoescape()
-    )
+    environment = Environment(loader=PackageLoader("editions", "templates"), autoescape=True)
     template = environment.get_template("landing.html")
     return template.render(
         title=title,
         source=project.source_language,
         entries=edition_entries(project, editions),
-        tags_json=json.dumps([language.tag for language in editions]),
+        tags=[language.tag for language in editions],
     )
 
 

@@ -22,19 +22,27 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "editions"
 
 
-@cache
-def translations_for(locale: Locale) -> NullTranslations:
-    """Editions' catalog for ``locale`` (or for its language), English if none."""
+def catalog_path(locale: Locale) -> Path | None:
+    """The catalog of Editions' words for ``locale`` (or for its language), if there is one."""
     for name in (str(locale), locale.language):
         path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
         if path.is_file():
-            with path.open("rb") as po:
-                catalog = read_po(po, locale=name)
-            compiled = io.BytesIO()
-            write_mo(compiled, catalog, use_fuzzy=False)
-            compiled.seek(0)
-            return Translations(compiled, domain=DOMAIN)
-    return NullTranslations()
+            return path
+    return None
+
+
+@cache
+def translations_for(locale: Locale) -> NullTranslations:
+    """Editions' catalog for ``locale`` (or for its language), English if none."""
+    path = catalog_path(locale)
+    if path is None:
+        return NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=path.parent.parent.name)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
 
 
 def gettext(locale: Locale, message: str, **values: str) -> str:

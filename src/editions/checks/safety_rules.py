@@ -1,7 +1,8 @@
-"""The build's safety rules (:mod:`editions.safety`), as named checks of ``editions check``.
+"""The build's safety rules, as named checks of ``editions check``.
 
-The build refuses an unsafe msgstr; ``check`` reports it earlier, under the
-same names, so that a translator sees it before a build does.
+The build refuses an unsafe msgstr (:mod:`editions.safety`) and a theme word that
+is not plain text (:mod:`editions.theme_words`); ``check`` reports it earlier,
+under the same names, so that a translator sees it before a build does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from babel.messages.catalog import Message
 
-from editions import safety
+from editions import safety, theme_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
 from editions.checks.rst import translated_text
@@ -39,3 +40,11 @@ def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
 
 for _name, _summary in safety.RULES.items():
     message_check(_name, _summary)(_rule(_name))
+
+
+@message_check(theme_words.THEME_MARKUP, theme_words.SUMMARY)
+def check_theme_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    if not theme_words.is_theme_catalog(catalog.path):
+        return
+    for text in theme_words.message_findings(message):
+        yield catalog.finding(message, theme_words.THEME_MARKUP, text, ERROR)

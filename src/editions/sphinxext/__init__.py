@@ -21,6 +21,7 @@ from editions.sphinxext import (
     notfound,
     notices,
     switcher,
+    words,
 )
 
 
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     notfound.setup(app)
     notices.setup(app)
     chrome.setup(app)
+    words.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -28,13 +28,13 @@ def _configure_notfound(app: Sphinx, config: Config) -> None:
     title = gettext(edition.locale, "Page not found")
     intro = gettext(edition.locale, "This page does not exist. The front page of each edition:")
     items = "\n".join(
-        f'<li><a href="{escape(root)}{language.tag}/index.html" hreflang="{language.bcp47}" '
-        f'lang="{language.bcp47}" dir="{language.direction}">'
-        f"{escape(language.native_name)}</a></li>"
+        f'<li><a href="{escape(root + language.tag)}/index.html" '
+        f'hreflang="{escape(language.bcp47)}" lang="{escape(language.bcp47)}" '
+        f'dir="{escape(language.direction)}">{escape(language.native_name)}</a></li>'
         for language in project.editions
     )
     config.notfound_context = {
-        "title": title,
+        "title": escape(title),  # the themes' `title` is HTML (a page title's markup)
         "body": f"<h1>{escape(title)}</h1>\n<p>{escape(intro)}</p>\n"
         f'<ul class="editions-front-pages">\n{items}\n</ul>',
     }
