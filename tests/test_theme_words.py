@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import os
 import random
 import re
 import shutil
@@ -95,8 +96,13 @@ def theme_po(tag: str, words: dict[str, str]) -> Catalog:
 
 
 def published_files(root: Path) -> list[Path]:
+    """Every page and script a reader can reach: each edition is a link to its copy."""
     html = root / "build" / "html"
-    return sorted(path for path in html.rglob("*") if path.suffix in {".html", ".js"})
+    found = []
+    for folder, subfolders, files in os.walk(html, followlinks=True):
+        subfolders[:] = [name for name in subfolders if name != ".editions"]
+        found += [Path(folder, name) for name in files if name.endswith((".html", ".js"))]
+    return sorted(found)
 
 
 def build(root: Path, capsys: pytest.CaptureFixture[str]) -> CliResult:

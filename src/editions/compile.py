@@ -84,7 +84,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     an edition is built from all its catalogs or not at all.
     """
     source = language_folder(project.locale_dir, language)
-    if not source.is_dir():
+    if not source.is_dir() and language != project.source_language:
         # Sphinx would build the edition in English without a word.
         raise EditionsError(
             f"{source}: no catalogs for the declared language '{language.code}' in this folder; "
