@@ -45,9 +45,10 @@ _SIMPLE_ESCAPES |= {"\\": "\\", '"': '"'}
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 _VALID_ESCAPES = re.compile(r'(?:[^\\]+|\\[ntbrfva\\"0-7]|\\x[0-9A-Fa-f])*')
 # A whole string: quotes around characters, a backslash escaping the next one.
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*\Z')
-_OPENED = re.compile(r'"(?:[^"\\]|\\.)*\\?\Z')
+_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z', re.DOTALL)
+_OPENED = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*\\?\Z', re.DOTALL)
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"]|\Z)\s*")
+_PLAIN_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE)
 _PRINTABLE = string.printable
 
@@ -354,11 +355,20 @@ class _Parser:
                 continue
             first = line[0]
             if first == '"':
-                self._continuation(line, number, self.current, False)
+                current = self.current
+                # The common case, without a regular expression: one plain string.
+                if current is not None and line.count('"') == 2 and "\\" not in line:
+                    current.parts.append(line[1:-1])
+                else:
+                    self._continuation(line, number, current, False)
             elif first == "#":
                 self._comment(line, number)
             elif first == "m":
-                self._keyword(line, number, obsolete=False, previous=False)
+                keyword, space, rest = line.partition(" ")
+                if space and keyword in _PLAIN_KEYWORDS:
+                    self._add_keyword(keyword, rest, number, False, False)
+                else:
+                    self._keyword(line, number, obsolete=False, previous=False)
             else:
                 self.error(
                     number,
@@ -403,6 +413,15 @@ class _Parser:
         self.entry.comments.append(Comment(kind, number, line[len(kind) :]))
 
     def _keyword(self, line: str, number: int, obsolete: bool, previous: bool) -> None:
+        keyword, space, rest = line.partition(" ")
+        if not (space and keyword in _PLAIN_KEYWORDS):
+            keyword, rest = self._unusual_keyword(line, number)
+            if not keyword:
+                return
+        self._add_keyword(keyword, rest, number, obsolete, previous)
+
+    def _unusual_keyword(self, line: str, number: int) -> tuple[str, str]:
+        """msgstr[N], or a keyword followed by a tab or nothing; ("", "") after an error."""
         match = _KEYWORD.match(line)
         if match is None:
             word = line.split(None, 1)[0] if line.split() else line
@@ -412,15 +431,19 @@ class _Parser:
                 'a "quoted string" or a # comment',
             )
             self.current = None
-            return
-        keyword = match.group(1)
+            return "", ""
+        return match.group(1), line[match.end() :]
+
+    def _add_keyword(
+        self, keyword: str, rest: str, number: int, obsolete: bool, previous: bool
+    ) -> None:
         entry = self.entry
         if previous:
             if entry.msgstr:
                 self._close()
             string_ = PoString(keyword, number, [])
             self.entry.previous.append(string_)
-            self._continuation(line[match.end() :], number, string_, obsolete, keyword)
+            self._string(rest, number, string_, obsolete, keyword)
             return
         if keyword.startswith("msgstr"):
             if entry.msgid is None:
@@ -449,7 +472,17 @@ class _Parser:
             entry.msgid_plural = string_
         else:
             entry.msgstr.append(string_)
-        self._continuation(line[match.end() :], number, string_, obsolete, keyword)
+        self._string(rest, number, string_, obsolete, keyword)
+
+    def _string(
+        self, rest: str, number: int, target: PoString, obsolete: bool, keyword: str
+    ) -> None:
+        rest = rest.lstrip()
+        if rest.count('"') == 2 and rest[0] == rest[-1] == '"' and "\\" not in rest:
+            self.current = target
+            target.parts.append(rest[1:-1])
+        else:
+            self._continuation(rest, number, target, obsolete, keyword)
 
     def _continuation(
         self,
@@ -510,7 +543,8 @@ class _Parser:
             return
         self._check_forms(entry)
         self.entries.append(entry)
-        key = (entry.context, entry.id)
+        context = unescape("".join(entry.msgctxt.parts)) if entry.msgctxt else None
+        key = (context, unescape("".join(entry.msgid.parts)))
         first = self.seen.setdefault(key, entry.msgid.line)
         if first != entry.msgid.line:
             self.problems.append(
@@ -523,6 +557,12 @@ class _Parser:
             )
 
     def _check_forms(self, entry: PoEntry) -> None:
+        if (
+            entry.msgid_plural is None
+            and len(entry.msgstr) == 1
+            and entry.msgstr[0].keyword == "msgstr"
+        ):
+            return  # the common case
         plural = entry.msgid_plural is not None
         for index, msgstr in enumerate(entry.msgstr):
             indexed = msgstr.keyword != "msgstr"
