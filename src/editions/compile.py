@@ -42,8 +42,6 @@ from editions import incremental
 from editions.catalogs import (
     THEME_DOMAIN,
     catalog_paths,
-    domain_of,
-    language_folder,
     read_catalog,
 )
 from editions.declaration import DECLARATION_FILE, Language, Project
@@ -51,6 +49,7 @@ from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
+from editions.layout import domain_of, language_folder
 from editions.safety import EnglishLinks, unsafe_findings
 
 WITHHELD_FILE = "withheld.json"

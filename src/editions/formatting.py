@@ -411,7 +411,9 @@ def _entry(entry: PoEntry, width: int) -> list[str]:
         width = _NO_WRAP
     prefix = "#~ " if entry.obsolete else ""
     for previous in entry.previous:
-        lines += wrap_string(previous.keyword, previous.text, "#~| " if entry.obsolete else "#| ", width)
+        lines += wrap_string(
+            previous.keyword, previous.text, "#~| " if entry.obsolete else "#| ", width
+        )
     for string_ in (entry.msgctxt, entry.msgid, entry.msgid_plural, *entry.msgstr):
         if string_ is not None:
             lines += wrap_string(string_.keyword, string_.text, prefix, width)

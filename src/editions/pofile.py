@@ -239,6 +239,15 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(_resolve, text)
 
 
+_ESCAPED = {value: f"\\{key}" for key, value in _SIMPLE_ESCAPES.items()}
+_TO_ESCAPE = re.compile(r'[\n\t\b\r\f\v\a\\"]')
+
+
+def escape(text: str) -> str:
+    """A string as written between quotes: the inverse of :func:`unescape`."""
+    return _TO_ESCAPE.sub(lambda match: _ESCAPED[match.group(0)], text)
+
+
 def _resolve(match: re.Match[str]) -> str:
     octal, hexadecimal, other = match.groups()
     if octal:
@@ -258,10 +267,11 @@ def read_po(path: Path, root: Path | None = None) -> PoFile:
     leads outside ``root`` (or any link when no root is given) is refused
     without being read, and nothing of its content appears in the message.
     """
-    return parse_po(_read_regular_file(path, root), path)
+    return parse_po(read_catalog_bytes(path, root), path)
 
 
-def _read_regular_file(path: Path, root: Path | None) -> bytes:
+def read_catalog_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of a regular file, read as :func:`read_po` reads them."""
     try:
         status = os.lstat(path)
         if stat.S_ISLNK(status.st_mode):
@@ -271,7 +281,7 @@ def _read_regular_file(path: Path, root: Path | None) -> bytes:
                     f"{path}: a symbolic link to a file outside the project; "
                     "replace it with the catalog itself"
                 )
-            return _read_regular_file(target, root)
+            return read_catalog_bytes(target, root)
         if not stat.S_ISREG(status.st_mode):
             raise EditionsError(f"{path}: not a regular file; a catalog must be a plain file")
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
