@@ -44,13 +44,13 @@ class MergeResult:
     from_memory: int = 0
 
 
-def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+def read_catalog(path: Path, locale: str | None = None, root: Path | None = None) -> Catalog:
     """Read a .po or .pot file for the merge, refusing what gettext would refuse.
 
     Raises :class:`EditionsError` (a :class:`PoSyntaxError` for the syntax) naming
     the file and line.
     """
-    po = read_po(path)
+    po = read_po(path, root)
     try:
         return to_babel(po, locale)
     except (ValueError, LookupError) as error:

@@ -276,6 +276,7 @@ def read_catalog_bytes(path: Path, root: Path | None = None) -> bytes:
         status = os.lstat(path)
         if stat.S_ISLNK(status.st_mode):
             target = path.resolve()
+            os.stat(target)  # a dangling link: "No such file or directory"
             if root is None or not target.is_relative_to(root.resolve()):
                 raise EditionsError(
                     f"{path}: a symbolic link to a file outside the project; "
