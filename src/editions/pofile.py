@@ -457,7 +457,7 @@ class _Parser:
             self._string(rest, number, string_, obsolete, keyword)
             return
         if keyword.startswith("msgstr"):
-            if entry.msgid is None:
+            if entry.msgid is None or (keyword == "msgstr" and entry.msgstr):
                 self.error(number, "msgstr without msgid: start each entry with msgid")
                 self.current = None
                 return
