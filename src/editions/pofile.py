@@ -48,6 +48,8 @@ _VALID_ESCAPES = re.compile(r'(?:[^\\]+|\\[ntbrfva\\"0-7]|\\x[0-9A-Fa-f])*')
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z', re.DOTALL)
 _OPENED = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*\\?\Z', re.DOTALL)
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"]|\Z)\s*")
+# The first two characters of the usual comments -> their kind and where their text starts.
+_ENTRY_COMMENTS = {"#:": ("#:", 2), "#.": ("#.", 2), "#,": ("#,", 2), "# ": ("#", 1)}
 _PLAIN_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE)
 _PRINTABLE = string.printable
@@ -360,6 +362,8 @@ class _Parser:
         self.problems.append(PoProblem(line, message))
 
     def parse(self, text: str) -> PoFile:
+        # The common lines (a plain string, a comment before an entry, msgid and msgstr
+        # with a plain string) are handled inline: this loop is most of `editions status`.
         for number, raw in enumerate(text.split("\n"), 1):
             line = raw.strip()
             if not line:
@@ -367,19 +371,26 @@ class _Parser:
             first = line[0]
             if first == '"':
                 current = self.current
-                # The common case, without a regular expression: one plain string.
-                if current is not None and line.count('"') == 2 and "\\" not in line:
+                if current is not None and _plain(line):
                     current.parts.append(line[1:-1])
                 else:
                     self._continuation(line, number, current, False)
             elif first == "#":
-                self._comment(line, number)
+                entry = self.entry
+                usual = _ENTRY_COMMENTS.get(line[:2])
+                if usual is not None and entry.msgstr:
+                    self._close()
+                    entry = self.entry
+                if usual is not None and entry.msgid is None and entry.msgctxt is None:
+                    entry.comments.append(Comment(usual[0], number, line[usual[1] :]))
+                else:
+                    self._comment(line, number)
             elif first == "m":
                 keyword, space, rest = line.partition(" ")
-                if space and keyword in _PLAIN_KEYWORDS:
-                    self._add_keyword(keyword, rest, number, False, False)
-                else:
+                if not (space and keyword in _PLAIN_KEYWORDS):
                     self._keyword(line, number, obsolete=False, previous=False)
+                elif not (_plain(rest) and self._add_plain(keyword, rest, number)):
+                    self._add_keyword(keyword, rest, number, False, False)
             else:
                 self.error(
                     number,
@@ -391,6 +402,27 @@ class _Parser:
         if self.problems:
             raise PoSyntaxError(self.path, self.problems, result)
         return result
+
+    def _add_plain(self, keyword: str, rest: str, number: int) -> bool:
+        """msgid or msgstr and a plain string in the usual place; False for anything else."""
+        entry = self.entry
+        if keyword == "msgid":
+            if entry.msgstr:
+                self._close()
+                entry = self.entry
+            elif entry.msgid is not None or entry.obsolete:
+                return False
+            if entry.msgctxt is None:
+                entry.line = entry.comments[0].line if entry.comments else number
+            entry.msgid = self.current = PoString(keyword, number, [rest[1:-1]])
+            return True
+        if keyword == "msgstr" and entry.msgid is not None and not entry.msgstr:
+            if entry.obsolete:
+                return False
+            self.current = string_ = PoString(keyword, number, [rest[1:-1]])
+            entry.msgstr.append(string_)
+            return True
+        return False
 
     def _comment(self, line: str, number: int) -> None:
         second = line[1:2]
@@ -585,6 +617,11 @@ class _Parser:
                 self.error(msgstr.line, f"{msgstr.keyword} out of order: expected [{index}]")
             elif not plural and index > 0:
                 self.error(msgstr.line, "a second msgstr: an entry has one")
+
+
+def _plain(line: str) -> bool:
+    """A string between quotes with no other quote and no backslash: nothing to check."""
+    return line[-1] == '"' and line[0] == '"' and line.count('"') == 2 and "\\" not in line
 
 
 def _shorten(text: str, width: int = 40) -> str:
