@@ -10,10 +10,10 @@ import pytest
 from editions import compile as compile_module
 from editions import update as update_module
 from editions.build import BuildReport, build
-from editions.catalogs import language_folder
 from editions.compile import compile_language, compiled_locale_dir
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
+from editions.layout import language_folder
 
 
 def build_all(root: Path) -> BuildReport:
