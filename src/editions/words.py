@@ -15,8 +15,10 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from editions.babel_adapter import to_babel
+from editions.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "editions"
@@ -28,8 +30,7 @@ def translations_for(locale: Locale) -> NullTranslations:
     for name in (str(locale), locale.language):
         path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
         if path.is_file():
-            with path.open("rb") as po:
-                catalog = read_po(po, locale=name)
+            catalog = to_babel(read_po(path), locale=name)
             compiled = io.BytesIO()
             write_mo(compiled, catalog, use_fuzzy=False)
             compiled.seek(0)
