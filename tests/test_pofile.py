@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from editions.babel_adapter import from_babel, to_babel
 from editions.catalogs import catalog_paths
 from editions.errors import EditionsError
 from editions.formatting import render_po
@@ -208,6 +209,23 @@ def test_a_canonical_catalog_is_written_back_unchanged(tmp_path: Path, text: str
     assert rendered(path) == text
 
 
+def test_a_poedit_catalog_survives_format_unchanged(tmp_path: Path, editions) -> None:
+    path = write(tmp_path, POEDIT)
+    assert editions("format", path).code == 0
+    assert path.read_text(encoding="utf-8") == POEDIT
+    assert editions("format", "--check", path).code == 0
+
+
+@pytest.mark.parametrize("text", [POEDIT, HISTORY], ids=["poedit", "history"])
+def test_a_merge_that_changes_nothing_writes_the_catalog_as_it_was(
+    tmp_path: Path, text: str
+) -> None:
+    # `editions update` merges through Babel: what Babel forgets (#| msgctxt, #~|, the
+    # header's X-Poedit-* fields and their order) comes back from the entries read.
+    catalog = to_babel(read_po(write(tmp_path, text)))
+    assert render_po(from_babel(catalog)).decode("utf-8") == text
+
+
 def test_msgcat_normalises_comments_flags_references_and_obsolete_entries(tmp_path: Path) -> None:
     path = write(tmp_path, MESSY)
     assert msgcat(path) == MESSY_AS_MSGCAT_WRITES_IT.encode("utf-8")
@@ -283,6 +301,12 @@ BROKEN = {
     ),
     "stray-quote": (
         HEADER + 'msgid "one"\nmsgstr "un"\n\nmsgid "two"\nmsgstr "deux"x"\n',
+        9,
+        "text after the closing quote",
+        9,
+    ),
+    "text-after-the-string": (
+        HEADER + 'msgid "one"\nmsgstr "un"\n\nmsgid "two"\nmsgstr "deux"x\n',
         9,
         "text after the closing quote",
         9,
