@@ -15,6 +15,7 @@ from editions.errors import EditionsError
 from editions.formatting import render_po
 from editions.pofile import PoSyntaxError, parse_po, read_po
 
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "python-docs-fr"
 
 
@@ -232,6 +233,25 @@ def test_msgcat_normalises_comments_flags_references_and_obsolete_entries(tmp_pa
     assert rendered(path) == MESSY_AS_MSGCAT_WRITES_IT
 
 
+UNUSUAL_BUT_VALID = {
+    "crlf": HEADER.replace("\n", "\r\n") + 'msgid "a"\r\nmsgstr "b"\r\n',
+    "spaces-and-tabs": HEADER + '  msgid   "a"\n\tmsgstr\t"b"  \n',
+    "comments-after-the-last-entry": HEADER + 'msgid "a"\nmsgstr "b"\n\n# left over\n#: x.rst:1\n',
+    "no-wrap": HEADER + "#, no-wrap\n" + f'msgid "{"word " * 30}"\nmsgstr "x\\ny"\n',
+    "escapes": HEADER + 'msgid "\\x41\\102\\t"\nmsgstr "\\a\\v\\f"\n',
+    "range-and-format-flags": HEADER + "#, range: 1..5, c-format, no-python-format, lisp-format\n"
+    'msgid "a"\nmsgstr "b"\n',
+}
+
+
+@pytest.mark.parametrize("name", UNUSUAL_BUT_VALID)
+def test_unusual_but_valid_spellings_are_written_as_msgcat_writes_them(
+    tmp_path: Path, name: str
+) -> None:
+    path = write(tmp_path, UNUSUAL_BUT_VALID[name])
+    assert render_po(read_po(path)) == msgcat(path)
+
+
 def test_a_latin_1_catalog_is_read_and_written_in_latin_1(tmp_path: Path) -> None:
     path = write(tmp_path, LATIN_1)
     po = read_po(path)
@@ -290,7 +310,6 @@ def test_escapes_are_read_as_gettext_reads_them(tmp_path: Path) -> None:
 
 # --- What msgfmt refuses, the reader refuses, with the line -------------------------------------
 
-HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 BROKEN = {
     # name: (text, our line, what we say, msgfmt's line)
     "missing-closing-quote": (
@@ -325,6 +344,7 @@ BROKEN = {
         "msgid without",
         5,
     ),
+    "byte-order-mark": ("\ufeff" + HEADER, 1, "the file starts with a byte-order mark", 1),
     "plural-without-index": (
         HEADER + 'msgid "one"\nmsgid_plural "ones"\nmsgstr "un"\n',
         7,

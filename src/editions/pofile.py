@@ -319,6 +319,9 @@ def parse_po(data: bytes, path: Path) -> PoFile:
             "in that charset, or fix the header's Content-Type",
         )
         raise PoSyntaxError(path, [problem], None) from None
+    if text.startswith("\ufeff"):  # gettext refuses it as a syntax error on line 1
+        problem = PoProblem(1, "the file starts with a byte-order mark: save it without one")
+        raise PoSyntaxError(path, [problem], None)
     # The reader makes some objects per line and no reference cycles: the cyclic
     # collector would only walk the growing catalog again and again (half the
     # time of reading python-docs-fr's 481 catalogs, measured).
