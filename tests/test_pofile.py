@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from editions import pofile
 from editions.babel_adapter import from_babel, to_babel
 from editions.catalogs import catalog_paths
 from editions.errors import EditionsError
@@ -44,6 +46,22 @@ def test_every_corpus_catalog_is_written_byte_for_byte_as_msgcat_writes_it() -> 
     assert len(paths) == 481
     different = [path for path in paths if render_po(read_po(path)) != msgcat(path)]
     assert different == []
+
+
+def test_the_fast_path_for_usual_entries_reads_what_the_line_reader_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert CORPUS.is_dir(), f"the python-docs-fr corpus must be in {CORPUS}"
+    paths = list(catalog_paths(CORPUS))[::4]
+    texts = [POEDIT, HISTORY, MESSY, *UNUSUAL_BUT_VALID.values()]
+
+    def read_all() -> list[object]:
+        pinned = [parse_po(text.encode("utf-8"), Path("pinned.po")) for text in texts]
+        return [read_po(path) for path in paths] + pinned
+
+    fast = read_all()
+    monkeypatch.setattr(pofile, "_USUAL_ENTRY", re.compile("(?!)"))  # never matches
+    assert read_all() == fast
 
 
 def test_format_check_lists_exactly_the_catalogs_msgcat_would_change(

@@ -52,6 +52,13 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\
 # The first two characters of the usual comments -> their kind and where their text starts.
 _ENTRY_COMMENTS = {"#:": ("#:", 2), "#.": ("#.", 2), "#,": ("#,", 2), "# ": ("#", 1)}
 _PLAIN_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
+# A string of the usual form: on its lines, with the escapes gettext accepts.
+_USUAL_STRING = r'"[^"\\\n]*(?:\\(?:[ntbrfva\\"0-7]|x[0-9A-Fa-f])[^"\\\n]*)*"'
+_USUAL_STRINGS = rf"{_USUAL_STRING}(?:\n{_USUAL_STRING})*"
+_USUAL_ENTRY = re.compile(
+    rf"((?:#[ .:,][^\n]*\n)*)(?:msgctxt ({_USUAL_STRINGS})\n)?"
+    rf"msgid ({_USUAL_STRINGS})\nmsgstr ({_USUAL_STRINGS})\n?"
+)
 _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE)
 _PRINTABLE = string.printable
 
@@ -378,9 +385,52 @@ class _Parser:
         self.problems.append(PoProblem(line, message))
 
     def parse(self, text: str) -> PoFile:
+        # Most entries are written as msgcat writes them, one block between blank lines:
+        # one regular expression reads such a block whole, and the line-by-line reader
+        # takes any other (it is most of `editions status`: twice as fast, measured).
+        number = 1
+        for block in text.split("\n\n"):
+            entry = self.entry
+            usual = _USUAL_ENTRY.fullmatch(block)
+            if usual is not None and entry.msgstr:
+                self._close()
+                entry = self.entry
+            if usual is not None and not (entry.comments or entry.previous or entry.msgid):
+                self._usual_entry(usual, number)
+            else:
+                self._lines(block, number)
+            number += block.count("\n") + 2
+        self._close()
+        result = PoFile(self.path, self.entries, self.charset, self.entry.comments)
+        if self.problems:
+            raise PoSyntaxError(self.path, self.problems, result)
+        return result
+
+    def _usual_entry(self, usual: re.Match[str], number: int) -> None:
+        """An entry in the usual form: comments, msgctxt, msgid and msgstr, nothing else."""
+        comments, msgctxt, msgid, msgstr = usual.groups()
+        entry = self.entry
+        entry.line = number
+        if comments:
+            for text in comments[:-1].split("\n"):
+                if text[1] == " ":
+                    entry.comments.append(Comment("#", number, text[1:]))
+                else:
+                    entry.comments.append(Comment(text[:2], number, text[2:]))
+                number += 1
+        if msgctxt is not None:
+            parts = msgctxt[1:-1].split('"\n"')
+            entry.msgctxt = PoString("msgctxt", number, parts)
+            number += len(parts)
+        parts = msgid[1:-1].split('"\n"')
+        entry.msgid = PoString("msgid", number, parts)
+        self.current = string_ = PoString("msgstr", number + len(parts), msgstr[1:-1].split('"\n"'))
+        entry.msgstr.append(string_)
+
+    def _lines(self, text: str, first_number: int) -> None:
         # The common lines (a plain string, a comment before an entry, msgid and msgstr
-        # with a plain string) are handled inline: this loop is most of `editions status`.
-        for number, raw in enumerate(text.split("\n"), 1):
+        # with a plain string) are handled inline.
+        for number, raw in enumerate(text.split("\n"), first_number):
             line = raw.strip()
             if not line:
                 continue
@@ -418,11 +468,6 @@ class _Parser:
                     f"not gettext: {_shorten(line)!r}; a line is a msgid, msgstr, "
                     'a "quoted string" or a # comment',
                 )
-        self._close()
-        result = PoFile(self.path, self.entries, self.charset, self.entry.comments)
-        if self.problems:
-            raise PoSyntaxError(self.path, self.problems, result)
-        return result
 
     def _add_plain(self, keyword: str, rest: str, number: int) -> bool:
         """msgid or msgstr and a plain string in the usual place; False for anything else."""

@@ -265,20 +265,24 @@ class _Figures:
 def read_figures(path: Path) -> _Figures:
     """Count one catalog's entries; raises EditionsError naming the line of a bad one."""
     po = read_po(path)
-    figures = _Figures(language=po.header_field("Language") or "")
+    # Plain counters, not Tally sums: this loop runs over every entry of every catalog.
+    counts = {part: [0, 0] for part in ("translated", "fuzzy", "untranslated", "obsolete")}
     for entry in po.entries:
-        if entry.msgctxt is None and not any(entry.msgid.parts if entry.msgid else ()):
+        if entry.msgid is None or (entry.msgctxt is None and not any(entry.msgid.parts)):
             continue  # the header: not a message
-        tally = Tally(1, count_words(entry.id))
         if entry.obsolete:
-            figures.obsolete += tally
+            count = counts["obsolete"]
         elif not entry.translated:
-            figures.untranslated += tally
+            count = counts["untranslated"]
         elif entry.fuzzy:
-            figures.fuzzy += tally
+            count = counts["fuzzy"]
         else:
-            figures.translated += tally
-    return figures
+            count = counts["translated"]
+        count[0] += 1
+        count[1] += count_words(entry.msgid.text)
+    return _Figures(
+        po.header_field("Language") or "", *(Tally(*count) for count in counts.values())
+    )
 
 
 def _figures_or_problem(path: Path) -> _Figures | str:
