@@ -18,6 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.support import NullTranslations, Translations
 
 from editions.babel_adapter import to_babel
+from editions.layout import MESSAGES_FOLDER
 from editions.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -28,7 +29,7 @@ DOMAIN = "editions"
 def translations_for(locale: Locale) -> NullTranslations:
     """Editions' catalog for ``locale`` (or for its language), English if none."""
     for name in (str(locale), locale.language):
-        path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+        path = LOCALE_DIR / name / MESSAGES_FOLDER / f"{DOMAIN}.po"
         if path.is_file():
             catalog = to_babel(read_po(path), locale=name)
             compiled = io.BytesIO()

@@ -27,6 +27,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
 from editions.errors import EditionsError
+from editions.layout import MESSAGES_FOLDER
 from editions.sphinxext.declaration import edition_of, project_of
 from editions.words import gettext
 
@@ -67,7 +68,7 @@ def page_catalog(app: Sphinx, docname: str) -> Path | None:
     """The ``.po`` Sphinx reads for ``docname`` in this edition, if there is one."""
     domain = docname_to_domain(docname, app.config.gettext_compact)
     for folder in app.config.locale_dirs:
-        path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{domain}.po")
+        path = Path(app.srcdir, folder, app.config.language, MESSAGES_FOLDER, f"{domain}.po")
         if path.is_file():
             return path
     return None
