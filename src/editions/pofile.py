@@ -185,7 +185,7 @@ class PoFile:
     @property
     def header(self) -> PoEntry | None:
         for entry in self.entries:
-            if not entry.obsolete and entry.msgctxt is None and entry.id == "":
+            if not entry.obsolete and _is_header(entry):
                 return entry
         return None
 
