@@ -220,3 +220,25 @@ def test_pages_written_after_a_build_leave_a_broken_catalog_out(make_project, ed
     result = editions("--project", root, "status")  # asked for, the figures are refused
     assert result.code == 1 and "market.po:1: [syntax]" in result.err
     assert "news/harbour" in result.out  # the others are still counted
+
+
+def test_a_linked_catalog_is_counted_inside_the_project_and_refused_outside(
+    make_project, editions, tmp_path: Path
+) -> None:
+    root = make_project("test-basic")
+    folder = root / "locale/es/LC_MESSAGES/news"
+    harbour = folder / "harbour.po"
+    moved = root / "shared-harbour.po"
+    harbour.rename(moved)
+    harbour.symlink_to(moved)  # inside the project: read
+    outside = tmp_path / "outside.po"
+    outside.write_text(HANDMADE.replace("Three words here.", "SECRET words"), encoding="utf-8")
+    (folder / "market.po").unlink()
+    (folder / "market.po").symlink_to(outside)  # outside: refused, unread
+
+    result = editions("--project", root, "status")
+    assert result.code == 1
+    spanish = result.out.split("\nes:", 1)[1].split("\n\n")[0]
+    assert "news/harbour" in spanish and "news/market" not in spanish
+    assert f"{folder / 'market.po'}: a symbolic link to a file outside the project" in result.err
+    assert "SECRET" not in result.out + result.err

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -138,9 +139,14 @@ def collect(
     return report.statuses
 
 
-def collect_report(paths: Iterable[Path], cache_file: Path | None = None) -> StatusReport:
-    """The status of every catalog that can be read, and the problems of the others."""
-    cache = _Cache(cache_file)
+def collect_report(
+    paths: Iterable[Path], cache_file: Path | None = None, project_root: Path | None = None
+) -> StatusReport:
+    """The status of every catalog that can be read, and the problems of the others.
+
+    A catalog that is a symbolic link is read only if it leads into ``project_root``.
+    """
+    cache = _Cache(cache_file, project_root)
     catalogs = list(_catalogs(paths))
     cache.read_ahead([path for path, _ in catalogs])
     statuses = []
@@ -181,7 +187,7 @@ def project_report(project: Project) -> StatusReport:
     """The figures of every catalog under the project's ``locale/`` (cached in build/)."""
     if not project.locale_dir.is_dir():
         return StatusReport([], [])
-    return collect_report([project.locale_dir], cache_file=project_cache_file(project))
+    return collect_report([project.locale_dir], project_cache_file(project), project.root)
 
 
 def project_languages(project: Project, report: StatusReport) -> list[LanguageStatus]:
@@ -262,9 +268,9 @@ class _Figures:
     obsolete: Tally = Tally()
 
 
-def read_figures(path: Path) -> _Figures:
+def read_figures(path: Path, project_root: Path | None = None) -> _Figures:
     """Count one catalog's entries; raises EditionsError naming the line of a bad one."""
-    po = read_po(path)
+    po = read_po(path, project_root)
     # Plain counters, not Tally sums: this loop runs over every entry of every catalog.
     counts = {part: [0, 0] for part in ("translated", "fuzzy", "untranslated", "obsolete")}
     for entry in po.entries:
@@ -285,10 +291,10 @@ def read_figures(path: Path) -> _Figures:
     )
 
 
-def _figures_or_problem(path: Path) -> _Figures | str:
+def _figures_or_problem(path: Path, project_root: Path | None = None) -> _Figures | str:
     """For worker processes: the figures, or what is wrong (an exception may not pickle)."""
     try:
-        return read_figures(path)
+        return read_figures(path, project_root)
     except EditionsError as error:
         return str(error)
 
@@ -322,8 +328,9 @@ def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str]:
 class _Cache:
     """Figures by absolute path, valid while the file's size and mtime are unchanged."""
 
-    def __init__(self, file: Path | None) -> None:
+    def __init__(self, file: Path | None, project_root: Path | None = None) -> None:
         self.file = file
+        self.project_root = project_root
         self.entries: dict[str, list[object]] = {}
         self.changed = False
         self._read: dict[Path, _Figures | str] = {}
@@ -349,7 +356,13 @@ class _Cache:
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for path, figures in zip(
-                missing, pool.map(_figures_or_problem, missing, chunksize=24), strict=True
+                missing,
+                pool.map(
+                    partial(_figures_or_problem, project_root=self.project_root),
+                    missing,
+                    chunksize=24,
+                ),
+                strict=True,
             ):
                 self._read[path] = figures
 
@@ -373,7 +386,7 @@ class _Cache:
             language, *tallies = cached[2:]
             figures = _Figures(str(language), *(Tally(*t) for t in tallies))  # type: ignore[misc]
         else:
-            read = self._read.pop(path) if path in self._read else _figures_or_problem(path)
+            read = self._read.pop(path, None) or _figures_or_problem(path, self.project_root)
             if isinstance(read, str):
                 raise EditionsError(read)
             figures = read
