@@ -163,12 +163,20 @@ def test_cached_figures_follow_a_changed_catalog(tmp_path: Path) -> None:
     assert changed.translated == status.Tally(1, 3)
 
 
-def test_a_broken_catalog_is_named_with_its_line(tmp_path: Path, editions) -> None:
-    path = tmp_path / "broken.po"
-    path.write_text('msgid "Fine"\nmsgstr "Bien\n', encoding="utf-8")
-    result = editions("status", path)
-    assert result.code == 2
-    assert f"{path}:2:" in result.err and "Traceback" not in result.err
+def test_a_broken_catalog_is_named_with_its_line_and_the_others_counted(
+    tmp_path: Path, editions
+) -> None:
+    broken = tmp_path / "fr" / "LC_MESSAGES" / "broken.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('msgid "Fine"\nmsgstr "Bien\n', encoding="utf-8")
+    (tmp_path / "fr" / "LC_MESSAGES" / "good.po").write_text(HANDMADE, encoding="utf-8")
+    before = broken.read_bytes()
+    result = editions("status", tmp_path)
+    assert result.code == 1
+    assert f"{broken}:2: [syntax] the string is not closed" in result.err
+    assert "Traceback" not in result.err
+    assert "fr:" in result.out and "good" in result.out and "broken" not in result.out
+    assert broken.read_bytes() == before
 
 
 def test_a_missing_path_is_refused(tmp_path: Path, editions) -> None:
@@ -210,4 +218,27 @@ def test_pages_written_after_a_build_leave_a_broken_catalog_out(make_project, ed
     spanish = next(language for language in languages if language.language == "es")
     assert [d.document for d in spanish.documents] == ["index", "news/harbour"]
     result = editions("--project", root, "status")  # asked for, the figures are refused
-    assert result.code == 2 and "market.po:1" in result.err
+    assert result.code == 1 and "market.po:1: [syntax]" in result.err
+    assert "news/harbour" in result.out  # the others are still counted
+
+
+def test_a_linked_catalog_is_counted_inside_the_project_and_refused_outside(
+    make_project, editions, tmp_path: Path
+) -> None:
+    root = make_project("test-basic")
+    folder = root / "locale/es/LC_MESSAGES/news"
+    harbour = folder / "harbour.po"
+    moved = root / "shared-harbour.po"
+    harbour.rename(moved)
+    harbour.symlink_to(moved)  # inside the project: read
+    outside = tmp_path / "outside.po"
+    outside.write_text(HANDMADE.replace("Three words here.", "SECRET words"), encoding="utf-8")
+    (folder / "market.po").unlink()
+    (folder / "market.po").symlink_to(outside)  # outside: refused, unread
+
+    result = editions("--project", root, "status")
+    assert result.code == 1
+    spanish = result.out.split("\nes:", 1)[1].split("\n\n")[0]
+    assert "news/harbour" in spanish and "news/market" not in spanish
+    assert f"{folder / 'market.po'}: a symbolic link to a file outside the project" in result.err
+    assert "SECRET" not in result.out + result.err

@@ -26,7 +26,6 @@ from editions.catalogs import (
 )
 from editions.cli import main
 from editions.declaration import Language
-from editions.formatting import render_po
 
 ROOTS = Path(__file__).parent / "roots"
 SPANISH = Language(code="es", locale=Locale.parse("es"))
@@ -116,7 +115,7 @@ def test_merging_keeps_every_translation_and_is_stable(first, second) -> None:
             catalog = Catalog(locale="es", domain=name)
             for paragraph in paragraphs:
                 catalog.add(paragraph, string=f"ES {paragraph}")
-            catalogs[name] = reread(render_po(catalog), folder, name)
+            catalogs[name] = reread(render_catalog(catalog), folder, name)
         documents = STARTING
         for changes in (first, second):
             translations = set().union(

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editions import incremental
-from editions.catalogs import language_folder
 from editions.compile import (
     compile_language,
     compiled_locale_dir,
@@ -19,6 +18,7 @@ from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError, cannot_write
 from editions.landing import write_landing
+from editions.layout import language_folder
 from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
 from editions.sitemap import write_sitemap
 from editions.sphinx_runner import SphinxJob, one_build_process, run_sphinx, worker_pool

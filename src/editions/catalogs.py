@@ -14,21 +14,21 @@ gap loses a translator's work (see FACTS.md):
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, PoFileParser, unescape
 from sphinx_intl.catalog import update_with_fuzzy
 
+from editions.babel_adapter import from_babel, to_babel
 from editions.declaration import Language
 from editions.errors import EditionsError
 from editions.files import write_if_changed
-from editions.formatting import WRAP_WIDTH, HeaderKeepingCatalog, render_po
+from editions.formatting import WRAP_WIDTH, render_po
 from editions.plurals import rule_for_new_catalog
+from editions.pofile import parse_po, read_catalog_bytes, read_po
 
 THEME_DOMAIN = "sphinx"  # Sphinx's own words, overridable by the project
 
@@ -45,41 +45,27 @@ class MergeResult:
     from_memory: int = 0
 
 
-def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """Read a .po or .pot file, refusing what gettext would refuse.
+def read_catalog(path: Path, locale: str | None = None, root: Path | None = None) -> Catalog:
+    """Read a .po or .pot file for the merge, refusing what gettext would refuse.
 
-    Raises :class:`EditionsError` naming the file and line.
+    Raises :class:`EditionsError` (a :class:`PoSyntaxError` for the syntax) naming
+    the file and line.
     """
+    po = read_po(path, root)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise EditionsError(f"{path}: cannot read the catalog: {error.strerror}") from None
-    try:
-        # Babel's read_po, with a catalog that keeps the header as its author wrote it.
-        catalog = HeaderKeepingCatalog(locale=locale, charset="utf-8")
-        PoFileParser(catalog, abort_invalid=True).parse(
-            io.BytesIO(_without_obsolete_previous(data))
-        )
-        _read_previous_ids(catalog)
-        return catalog
-    except PoFileError as error:
-        raise EditionsError(f"{path}:{_describe_po_error(error)}") from None
-    except UnicodeDecodeError:
-        raise EditionsError(
-            f"{path}:{_first_undecodable_line(data)}: not valid UTF-8; "
-            "save the file as UTF-8 in your editor"
-        ) from None
+        return to_babel(po, locale)
     except (ValueError, LookupError) as error:
-        # Babel parses the header's fields (charset, Plural-Forms) with int() and codecs.
+        # Babel parses the header's fields (Plural-Forms, dates) with int() and codecs.
+        line = po.header.line if po.header else 1
         raise EditionsError(
-            f"{path}: the header cannot be read ({error}); copy the header "
+            f"{path}:{line}: the header cannot be read ({error}); copy the header "
             '(msgid "" and its msgstr) from another catalog of the same language'
         ) from None
 
 
 def render_catalog(catalog: Catalog) -> bytes:
-    """The canonical bytes of a catalog: GNU msgcat's wrapping, the template's order."""
-    return render_po(catalog, WRAP_WIDTH)
+    """The canonical bytes of a merged catalog: GNU msgcat's, entries unchanged kept as read."""
+    return render_po(from_babel(catalog), WRAP_WIDTH)
 
 
 def write_catalog(path: Path, catalog: Catalog) -> bool:
@@ -87,19 +73,34 @@ def write_catalog(path: Path, catalog: Catalog) -> bool:
     return write_if_changed(path, render_catalog(catalog))
 
 
-def reformat(paths: Iterable[Path], write: bool = True) -> list[Path]:
+@dataclass(frozen=True)
+class FormatReport:
+    """What ``editions format`` found: catalogs not in the canonical form, and unreadable ones."""
+
+    changed: list[Path]
+    problems: list[str]  # "path:line: [syntax] ..." for each catalog left as it was
+
+
+def reformat(paths: Iterable[Path], write: bool = True) -> FormatReport:
     """Put every catalog in ``paths`` (files or folders) in the canonical form.
 
-    Returns the catalogs that were not in it; with ``write=False`` they are only listed.
+    A catalog that cannot be read exactly is left byte for byte as it was and
+    reported; the others are still formatted.  With ``write=False`` nothing is written.
     """
-    changed = []
+    changed: list[Path] = []
+    problems: list[str] = []
     for path in expand_catalog_paths(paths):
-        canonical = render_catalog(read_catalog(path))
-        if path.read_bytes() != canonical:
+        try:
+            data = read_catalog_bytes(path)
+            canonical = render_po(parse_po(data, path))
+        except EditionsError as error:
+            problems.append(str(error))
+            continue
+        if data != canonical:
             changed.append(path)
             if write:
                 write_if_changed(path, canonical)
-    return changed
+    return FormatReport(changed, problems)
 
 
 def expand_catalog_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -120,10 +121,6 @@ def catalog_paths(folder: Path, suffix: str = ".po") -> Iterator[Path]:
         for name in sorted(files):
             if name.endswith(suffix):
                 yield Path(directory, name)
-
-
-def language_folder(locale_dir: Path, language: Language) -> Path:
-    return locale_dir / language.gettext / "LC_MESSAGES"
 
 
 def merge_template(
@@ -200,11 +197,6 @@ def memory_for(folder: Path) -> TranslationMemory:
     return memory
 
 
-def domain_of(path: Path, folder: Path) -> str:
-    """The gettext domain of a catalog: its path below the folder, without suffix."""
-    return path.relative_to(folder).with_suffix("").as_posix()
-
-
 def _new_catalog(template: Catalog, language: Language) -> Catalog:
     catalog = Catalog(
         locale=language.locale,
@@ -266,57 +258,3 @@ def drop_empty_obsolete(catalog: Catalog) -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not any(strings):
             del catalog.obsolete[key]
-
-
-def _without_obsolete_previous(data: bytes) -> bytes:
-    """Drop ``#~|`` lines (msgmerge's previous msgid of an obsolete entry): Babel rejects them."""
-    if b"#~|" not in data:
-        return data
-    return b"".join(
-        line for line in data.splitlines(keepends=True) if not line.lstrip().startswith(b"#~|")
-    )
-
-
-def _read_previous_ids(catalog: Catalog) -> None:
-    """Turn ``#| msgid`` lines back into ``previous_id``.
-
-    Babel writes them but reads them as translator comments ("| msgid ..."), so
-    the next write would turn them into ``# | msgid`` and a second update would
-    lose what the English said before.
-    """
-    for message in catalog:
-        if not any(comment.startswith("|") for comment in message.user_comments):
-            continue
-        parts: dict[str, list[str]] = {}
-        keyword = ""
-        kept = []
-        for comment in message.user_comments:
-            if not comment.startswith("|"):
-                kept.append(comment)
-                continue
-            text = comment[1:].strip()
-            if not text.startswith('"'):
-                keyword, _, text = text.partition(" ")
-            parts.setdefault(keyword, []).append(unescape(text.strip()))
-        message.user_comments = kept
-        previous = ["".join(parts.get(name, [])) for name in ("msgid", "msgid_plural")]
-        message.previous_id = previous if "msgid_plural" in parts else previous[:1]
-
-
-def _describe_po_error(error: PoFileError) -> str:
-    line = getattr(error, "lineno", None)
-    where = f"{line + 1}: " if isinstance(line, int) else " "  # Babel counts from 0
-    what = str(error).rsplit(" on ", 1)[0]  # Babel appends " on <line>"
-    return (
-        f"{where}not valid gettext: {what}: {getattr(error, 'line', '').strip()[:60]!r}; "
-        "fix the line or restore it from version control"
-    )
-
-
-def _first_undecodable_line(data: bytes) -> int:
-    """The line of the first byte that is not UTF-8 (Babel's error counts within a line)."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return data[: error.start].count(b"\n") + 1
-    return 1

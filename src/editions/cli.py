@@ -221,10 +221,12 @@ def _run_status(options: argparse.Namespace) -> int:
     from editions import status as status_module
 
     if options.paths:
-        statuses = status_module.collect(options.paths, status_module.user_cache_file())
-        languages = status_module.summarise(statuses)
+        report = status_module.collect_report(options.paths, status_module.user_cache_file())
+        languages = status_module.summarise(report.statuses)
     else:
-        languages = status_module.project_status(_project(options), strict=True)
+        project = _project(options)
+        report = status_module.project_report(project)
+        languages = status_module.project_languages(project, report)
     if options.languages:
         languages = status_module.select_languages(languages, options.languages)
     if options.json:
@@ -232,7 +234,9 @@ def _run_status(options: argparse.Namespace) -> int:
     else:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         print(status_module.render_table(languages, colour), end="")
-    return EXIT_OK
+    for problem in report.problems:  # the other catalogs are counted; these are not
+        print(problem, file=sys.stderr)
+    return EXIT_FAILED if report.problems else EXIT_OK
 
 
 def _add_format_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -252,11 +256,16 @@ def _run_format(options: argparse.Namespace) -> int:
     from editions import catalogs as catalogs_module
 
     paths = options.paths or [_project(options).locale_dir]
-    changed = catalogs_module.reformat(paths, write=not options.check)
-    for path in changed:
+    report = catalogs_module.reformat(paths, write=not options.check)
+    for path in report.changed:
         print(f"{'would reformat' if options.check else 'reformatted'} {path}")
-    if options.check and changed:
-        print(f"{len(changed)} catalogs are not in the canonical form; run `editions format`")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if options.check and report.changed:
+        print(
+            f"{len(report.changed)} catalogs are not in the canonical form; run `editions format`"
+        )
+    if report.problems or (options.check and report.changed):
         return EXIT_FAILED
     return EXIT_OK
 

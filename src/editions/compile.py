@@ -36,7 +36,6 @@ from typing import Any
 
 import babel
 import docutils
-import polib
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
@@ -45,8 +44,6 @@ from editions import incremental, theme_words
 from editions.catalogs import (
     THEME_DOMAIN,
     catalog_paths,
-    domain_of,
-    language_folder,
     read_catalog,
 )
 from editions.declaration import Language, Project
@@ -54,6 +51,7 @@ from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
+from editions.layout import domain_of, language_folder
 from editions.safety import EnglishLinks, unsafe_findings
 
 WITHHELD_FILE = "withheld.json"
@@ -107,7 +105,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             continue
         stamp = _stamp_if_readable(path)  # before reading: a later change is seen next time
         try:
-            catalog = load_valid_catalog(path, language)
+            catalog = load_valid_catalog(path, language, project.root)
         except EditionsError as error:
             broken.append(str(error))  # and not recorded: it fails again until fixed
             continue
@@ -206,7 +204,6 @@ def _rules_fingerprint(language: Language, allowed: frozenset[str]) -> str:
         sorted(allowed),
         shutil.which("msgfmt"),  # with or without GNU gettext, the validation differs
         babel.__version__,
-        polib.__version__,
     ]
     return incremental.fingerprint([incremental.PACKAGE_DIR], settings)
 
@@ -260,12 +257,15 @@ def _stamp(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
-def load_valid_catalog(path: Path, language: Language) -> Catalog:
-    """Read ``path`` if gettext accepts it; raises EditionsError naming the file and line."""
-    catalog = read_catalog(path, locale=language.gettext)  # encoding and Babel's syntax
-    problems = _msgfmt_problems(path)
-    if problems is None:  # GNU gettext is not installed: polib's strict reading instead
-        problems = _polib_problems(path)
+def load_valid_catalog(path: Path, language: Language, root: Path | None = None) -> Catalog:
+    """Read ``path`` if gettext accepts it; raises EditionsError naming the file and line.
+
+    The syntax, the charset and duplicates are the reader's (:mod:`editions.pofile`);
+    ``msgfmt --check``, when GNU gettext is installed, adds what it checks beyond them
+    (the header, format strings).
+    """
+    catalog = read_catalog(path, locale=language.gettext, root=root)
+    problems = _msgfmt_problems(path) or []
     problems.extend(_control_character_problems(path))
     if not problems:
         problems = _plural_forms_problems(path, catalog)
@@ -420,17 +420,6 @@ def _explain(message: str) -> str:
     hint = next((text for key, text in hints.items() if key in message), "")
     suffix = f"; {hint}" if hint else "; fix the line or restore it from version control"
     return f"not valid gettext (msgfmt): {message.rstrip('.')}{suffix}"
-
-
-def _polib_problems(path: Path) -> list[str]:
-    """Without GNU gettext: polib's strict reading finds duplicates and some syntax errors."""
-    try:
-        polib.pofile(str(path), check_for_duplicates=True, encoding="utf-8")
-    except ValueError as error:  # a duplicate entry; polib gives no line
-        return [f"{path}: not valid gettext: {error}; merge the duplicate entries into one"]
-    except (OSError, UnicodeDecodeError) as error:
-        return [f"{path}: not valid gettext: {error}; fix the line it names"]
-    return []
 
 
 def _control_character_problems(path: Path) -> list[str]:

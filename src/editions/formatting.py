@@ -11,21 +11,24 @@ GNU's ``wrap()`` (write-po.c) over libunistring's line breaking (UAX #14 pair
 table, as libunistring 1.0 tailors it), transcribed here and checked
 byte for byte against ``msgcat`` in the tests.
 
-What is written, in msgcat's order: translator comments, extracted comments,
-locations (wrapped at the page width), flags (fuzzy first, and only
-when there is a translation), the previous msgid (``#|``), msgctxt, msgid,
-msgstr; obsolete entries last, as ``#~``.
+:func:`render_po` writes a catalog read by :mod:`editions.pofile`, in msgcat's
+order: translator comments, extracted comments, locations (wrapped at the page
+width, each once), the flags msgcat knows (fuzzy first and only on a
+translation, then format flags in gettext's order, range, no-wrap), the
+previous msgctxt/msgid/msgid_plural (``#|``), msgctxt, msgid, msgid_plural,
+msgstr; obsolete entries last, as ``#~`` and ``#~|``, and only those with a
+translation.  The header is an entry like the others: its fields keep their
+order and spelling.  Checked on all 481 python-docs-fr catalogs, byte for byte.
 """
 
 from __future__ import annotations
 
-import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
 
-from babel.messages.catalog import Catalog, Message
+from editions.pofile import PoEntry, PoFile
 
 WRAP_WIDTH = 79  # GNU msgcat's default page width; powrap and Poedit agree
 
@@ -375,106 +378,57 @@ def wrap_string(
 
 # --- A whole catalog -------------------------------------------------------------------------
 
-
-def render_po(catalog: Catalog, width: int = WRAP_WIDTH) -> bytes:
-    """The canonical bytes of ``catalog``: what ``msgcat -w 79`` would write for it."""
-    blocks = [_entry(message, catalog, width) for message in catalog]
-    blocks += [
-        _obsolete_entry(message, catalog, width)
-        for message in catalog.obsolete.values()
-        if _has_translation(message)  # msgcat drops obsolete entries without one
-    ]
-    return ("\n".join("".join(block) for block in blocks)).encode(catalog.charset or "utf-8")
+# GNU gettext 0.21's format languages, in the order msgcat writes their flags (message.c).
+FORMAT_LANGUAGES = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
+    "php", "gcc-internal", "gfc-internal", "ycp",
+)  # fmt: skip
+_NO_WRAP = 1 << 30  # a "no-wrap" entry is broken only after its newlines
 
 
-class HeaderKeepingCatalog(Catalog):
-    """A Babel catalog that keeps its header's text as read.
+def render_po(po: PoFile, width: int = WRAP_WIDTH) -> bytes:
+    """The bytes ``msgcat -w 79`` writes for ``po``: active entries, then obsolete ones.
 
-    Babel re-makes a header from the fields it knows: it drops the others (X-Generator,
-    X-Poedit-*), re-spells ``charset=UTF-8`` and stamps ``Generated-By`` with its own version,
-    so a library upgrade would rewrite every committed catalog.  The writer puts this text
-    back, with the one change ``msgmerge`` makes to a header: the template's creation date.
+    msgcat drops an obsolete entry whose (first) translation is empty, and the
+    comments after the last entry.
     """
-
-    original_header: str | None = None
-    original_creation_date: object = None
-
-    def __setitem__(self, id: Any, message: Message) -> None:
-        super().__setitem__(id, message)
-        if not id:
-            self.original_header = str(message.string)
-            self.original_creation_date = self.creation_date
-
-
-def header_text(catalog: Catalog, generated: str) -> str:
-    """The header's msgstr: as read (see above), or Babel's ``generated`` one for a new catalog."""
-    original = getattr(catalog, "original_header", None)
-    if original is None:
-        return generated
-    if catalog.creation_date == getattr(catalog, "original_creation_date", None):
-        return original
-    date = dict(catalog.mime_headers).get("POT-Creation-Date", "")
-    return "".join(
-        f"POT-Creation-Date: {date}\n" if line.startswith("POT-Creation-Date:") else line
-        for line in original.splitlines(keepends=True)
-    )
+    active = [entry for entry in po.entries if not entry.obsolete]
+    obsolete = [
+        entry
+        for entry in po.entries
+        if entry.obsolete and entry.msgstr and any(entry.msgstr[0].parts)
+    ]
+    blocks = ["".join(f"{line}\n" for line in _entry(entry, width)) for entry in active + obsolete]
+    return "\n".join(blocks).encode(po.charset)
 
 
-def _entry(message: Message, catalog: Catalog, width: int) -> list[str]:
-    lines: list[str] = []
-    if not message.id and catalog.header_comment:
-        lines += [line if line.startswith("#") else f"# {line}" for line in
-                  catalog.header_comment.splitlines()]  # fmt: skip
-    lines += [f"# {comment}" if comment else "#" for comment in message.user_comments]
-    lines += [f"#. {comment}" for comment in message.auto_comments]
-    lines += _locations(message, width)
-    flags = _flags(message)
+def _entry(entry: PoEntry, width: int) -> list[str]:
+    lines = [f"# {text}" if text else "#" for text in entry.comments_of("#")]
+    lines += [f"#. {text}" if text else "#." for text in entry.comments_of("#.")]
+    lines += _locations(entry.references, width)
+    flags = _flags(entry)
     if flags:
         lines.append(f"#, {', '.join(flags)}")
-    previous = list(message.previous_id or ())
-    for keyword, text in zip(("msgid", "msgid_plural"), previous, strict=False):
-        lines += wrap_string(keyword, text, "#| ", width)
-    lines += _strings(message, catalog, "", width)
-    return [f"{line}\n" for line in lines]
-
-
-def _obsolete_entry(message: Message, catalog: Catalog, width: int) -> list[str]:
-    lines = [f"# {comment}" if comment else "#" for comment in message.user_comments]
-    if message.fuzzy:
-        lines.append("#, fuzzy")
-    lines += _strings(message, catalog, "#~ ", width)
-    return [f"{line}\n" for line in lines]
-
-
-def _strings(message: Message, catalog: Catalog, prefix: str, width: int) -> list[str]:
-    lines: list[str] = []
-    if message.context:
-        lines += wrap_string("msgctxt", message.context, prefix, width)
-    if isinstance(message.id, (list, tuple)):
-        lines += wrap_string("msgid", message.id[0], prefix, width)
-        lines += wrap_string("msgid_plural", message.id[1], prefix, width)
-        strings = message.string if isinstance(message.string, (list, tuple)) else ()
-        for index in range(catalog.num_plurals):
-            text = strings[index] if index < len(strings) else ""
-            lines += wrap_string(f"msgstr[{index}]", text or "", prefix, width)
-    else:
-        string = message.string
-        if not message.id and not prefix:
-            string = header_text(catalog, str(string))
-        lines += wrap_string("msgid", message.id, prefix, width)
-        lines += wrap_string("msgstr", str(string or ""), prefix, width)
+    if "no-wrap" in flags:
+        width = _NO_WRAP
+    prefix = "#~ " if entry.obsolete else ""
+    for previous in entry.previous:
+        lines += wrap_string(
+            previous.keyword, previous.text, "#~| " if entry.obsolete else "#| ", width
+        )
+    for string_ in (entry.msgctxt, entry.msgid, entry.msgid_plural, *entry.msgstr):
+        if string_ is not None:
+            lines += wrap_string(string_.keyword, string_.text, prefix, width)
     return lines
 
 
-def _locations(message: Message, width: int) -> list[str]:
-    """``#:`` lines: as many locations as fit in the page width, as msgcat does."""
+def _locations(references: list[str], width: int) -> list[str]:
+    """``#:`` lines: as many locations as fit in the page width, each once, as msgcat does."""
     seen: list[str] = []
-    for filename, line in message.locations:  # in the template's order, as msgcat keeps it
-        location = filename.replace(os.sep, "/")
-        if " " in location or "\t" in location:
-            location = f"\u2068{location}\u2069"
-        if line is not None and line != "":  # line 0 is written, as msgcat does
-            location = f"{location}:{line}"
+    for reference in references:
+        location = _normal_location(reference)
         if location not in seen:
             seen.append(location)
     lines: list[str] = []
@@ -490,19 +444,48 @@ def _locations(message: Message, width: int) -> list[str]:
     return lines
 
 
-# Babel adds these to every message whose msgid contains "%" or "{" when it reads
-# a catalog; Sphinx never extracts them, and written out they would make
-# ``msgfmt --check`` treat prose as format strings.
-_GUESSED_FLAGS = {"fuzzy", "python-format", "python-brace-format"}
+def _normal_location(reference: str) -> str:
+    """A location as msgcat writes it: a name with spaces between isolates, the line a number."""
+    name, colon, line = reference.rpartition(":")
+    if not (colon and line.isdigit()):
+        name, line = reference, ""
+    name = name.strip("\u2068\u2069")
+    if " " in name or "\t" in name:
+        name = f"\u2068{name}\u2069"
+    return f"{name}:{int(line)}" if line else name
 
 
-def _flags(message: Message) -> list[str]:
-    """Fuzzy first, and only on a message that has a translation; the others sorted."""
-    others = sorted(flag for flag in message.flags if flag not in _GUESSED_FLAGS)
-    fuzzy = ["fuzzy"] if message.fuzzy and (_has_translation(message) or not message.id) else []
-    return fuzzy + others
+def _flags(entry: PoEntry) -> list[str]:
+    """The ``#,`` words msgcat writes: fuzzy (on a translation), formats, range, no-wrap.
+
+    msgcat drops the flags it does not know and writes the others in its own order.
+    """
+    formats: dict[str, str] = {}
+    fuzzy = no_wrap = False
+    flag_range = ""
+    for flag in entry.flags:
+        if flag == "fuzzy":
+            fuzzy = True
+        elif flag in ("wrap", "no-wrap"):
+            no_wrap = flag == "no-wrap"
+        elif flag.startswith("range: "):
+            flag_range = flag if re.fullmatch(r"range: \d+\.\.\d+", flag) else ""
+        elif flag.endswith("-format"):
+            _format_flag(flag[: -len("-format")], formats)
+    words = ["fuzzy"] if fuzzy and entry.msgstr and any(entry.msgstr[0].parts) else []
+    words += [formats[language] for language in FORMAT_LANGUAGES if language in formats]
+    words += [flag_range] if flag_range else []
+    words += ["no-wrap"] if no_wrap else []
+    return words
 
 
-def _has_translation(message: Message) -> bool:
-    strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
-    return any(strings)
+def _format_flag(spec: str, formats: dict[str, str]) -> None:
+    for negation, written in (("no-", "no-{}-format"), ("possible-", "{}-format"),
+                              ("impossible-", ""), ("", "{}-format")):  # fmt: skip
+        if spec.startswith(negation) and spec[len(negation) :] in FORMAT_LANGUAGES:
+            language = spec[len(negation) :]
+            if written:
+                formats[language] = written.format(language)
+            else:
+                formats.pop(language, None)
+            return

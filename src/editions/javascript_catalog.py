@@ -17,6 +17,7 @@ from babel.messages.catalog import Catalog
 
 from editions.declaration import Language
 from editions.files import write_if_changed
+from editions.layout import MESSAGES_FOLDER
 
 _PREFIX, _SUFFIX = "Documentation.addTranslations(", ");"
 
@@ -37,7 +38,7 @@ def write_javascript_catalog(catalog: Catalog, language: Language, target: Path)
 
 def sphinx_messages(language: Language) -> dict[str, str | list[str]]:
     """The words Sphinx ships for ``language``'s JavaScript (empty where it has none)."""
-    shipped = Path(sphinx.__file__).parent / "locale" / language.gettext / "LC_MESSAGES"
+    shipped = Path(sphinx.__file__).parent / "locale" / language.gettext / MESSAGES_FOLDER
     try:
         text = (shipped / "sphinx.js").read_text(encoding="utf-8").strip()
         data = json.loads(text.removeprefix(_PREFIX).removesuffix(_SUFFIX))

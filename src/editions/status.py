@@ -15,19 +15,21 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from editions.declaration import Project
 from editions.errors import EditionsError
 from editions.files import write_atomically
+from editions.layout import layout_of
+from editions.pofile import read_po
 
 # Bump when the parser or the figures change, so that old caches are ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Below this many catalogs to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 100
 UNDETERMINED = "und"  # BCP 47's "undetermined language"
@@ -113,6 +115,14 @@ class LanguageStatus:
         return _percent(self.translated.strings, self.total.strings)
 
 
+@dataclass(frozen=True)
+class StatusReport:
+    """The figures of the catalogs that could be read, and what is wrong with the others."""
+
+    statuses: list[CatalogStatus]
+    problems: list[str]  # "path:line: [syntax] ..." for each catalog left out
+
+
 def collect(
     paths: Iterable[Path], cache_file: Path | None = None, strict: bool = True
 ) -> list[CatalogStatus]:
@@ -123,19 +133,31 @@ def collect(
     Raises :class:`EditionsError` for a missing path or a catalog it cannot read;
     with ``strict=False`` such a catalog is left out of the figures instead.
     """
-    cache = _Cache(cache_file)
+    report = collect_report(paths, cache_file)
+    if strict and report.problems:
+        raise EditionsError("\n".join(report.problems))
+    return report.statuses
+
+
+def collect_report(
+    paths: Iterable[Path], cache_file: Path | None = None, project_root: Path | None = None
+) -> StatusReport:
+    """The status of every catalog that can be read, and the problems of the others.
+
+    A catalog that is a symbolic link is read only if it leads into ``project_root``.
+    """
+    cache = _Cache(cache_file, project_root)
     catalogs = list(_catalogs(paths))
-    if strict:
-        cache.read_ahead([path for path, _ in catalogs])
+    cache.read_ahead([path for path, _ in catalogs])
     statuses = []
+    problems = []
     for path, root in catalogs:
         try:
             statuses.append(cache.status(path, root))
-        except EditionsError:
-            if strict:
-                raise
+        except EditionsError as error:
+            problems.append(str(error))
     cache.save()
-    return statuses
+    return StatusReport(statuses, problems)
 
 
 def summarise(statuses: Iterable[CatalogStatus]) -> list[LanguageStatus]:
@@ -155,12 +177,23 @@ def project_status(project: Project, strict: bool = False) -> list[LanguageStatu
     Not strict by default: the landing and status pages are written after the
     build, which has already reported a broken catalog, so it is left out here.
     """
+    report = project_report(project)
+    if strict and report.problems:
+        raise EditionsError("\n".join(report.problems))
+    return project_languages(project, report)
+
+
+def project_report(project: Project) -> StatusReport:
+    """The figures of every catalog under the project's ``locale/`` (cached in build/)."""
     if not project.locale_dir.is_dir():
-        return []
-    cache = project_cache_file(project)
-    statuses = collect([project.locale_dir], cache_file=cache, strict=strict)
+        return StatusReport([], [])
+    return collect_report([project.locale_dir], project_cache_file(project), project.root)
+
+
+def project_languages(project: Project, report: StatusReport) -> list[LanguageStatus]:
+    """The figures of the declared languages."""
     declared = {language.gettext for language in project.languages}
-    return [language for language in summarise(statuses) if language.language in declared]
+    return [language for language in summarise(report.statuses) if language.language in declared]
 
 
 def project_cache_file(project: Project) -> Path:
@@ -222,17 +255,6 @@ def count_words(text: str) -> int:
 
 
 # --- Reading catalogs -----------------------------------------------------------------------
-#
-# Babel reads the 481 catalogs of python-docs-fr in 0.9 s and polib in 1.7 s, and
-# both build objects status does not need.  This reader keeps only what the
-# figures need (msgid, whether msgstr is empty, the fuzzy flag, obsolete or not)
-# and is about five times faster; tests check its figures against polib's on
-# that corpus.  It refuses lines gettext would refuse; `editions check` says more.
-
-_KEYWORDS = ("msgctxt", "msgid_plural", "msgid", "msgstr")
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b"}
-_ESCAPE = re.compile(r"\\(.)")
-_LANGUAGE_HEADER = re.compile(r"^Language:[ \t]*([^\s\\]*)", re.MULTILINE)
 
 
 @dataclass
@@ -246,115 +268,35 @@ class _Figures:
     obsolete: Tally = Tally()
 
 
-@dataclass
-class _Entry:
-    fuzzy: bool = False
-    obsolete: bool = False
-    msgid: list[str] = field(default_factory=list)
-    msgstr: list[list[str]] = field(default_factory=list)
-    has_context: bool = False
-    field: str = ""  # the keyword the continuation lines belong to
-
-
-def read_figures(path: Path) -> _Figures:
+def read_figures(path: Path, project_root: Path | None = None) -> _Figures:
     """Count one catalog's entries; raises EditionsError naming the line of a bad one."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise EditionsError(f"{path}: cannot read the catalog: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise EditionsError(f"{path}:{line}: not valid UTF-8; save the file as UTF-8") from None
-    figures = _Figures()
-    for entry in _entries(text, path):
-        _count(entry, figures)
-    return figures
-
-
-def _entries(text: str, path: Path) -> Iterator[_Entry]:
-    entry = _Entry()
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        obsolete = line.startswith("#~")
-        if obsolete:
-            line = line[2:].lstrip()
-            if line.startswith("|"):
-                continue  # the previous msgid of an obsolete entry
-        elif line.startswith("#") or not line:
-            if entry.msgstr:  # a comment or a blank line ends the entry
-                yield entry
-                entry = _Entry()
-            if line.startswith("#,") and "fuzzy" in line[2:].replace(",", " ").split():
-                entry.fuzzy = True
-            continue
-        if line.startswith('"'):
-            if not entry.field:
-                raise _syntax_error(path, number, "a string outside of any msgid or msgstr")
-            _add_string(entry, entry.field, _quoted(line, path, number))
-            continue
-        keyword, _, rest = line.partition(" ")
-        if keyword.startswith("msgstr["):
-            keyword = "msgstr[]"
-        elif keyword not in _KEYWORDS:
-            raise _syntax_error(path, number, f"'{raw[:40]}' is not a gettext line")
-        if keyword in ("msgctxt", "msgid") and entry.msgstr:
-            yield entry
-            entry = _Entry()
-        if obsolete:
-            entry.obsolete = True
-        entry.field = keyword
-        if keyword == "msgctxt":
-            entry.has_context = True
-        elif keyword in ("msgstr", "msgstr[]"):
-            entry.msgstr.append([])
-        _add_string(entry, keyword, _quoted(rest.strip(), path, number))
-    if entry.msgstr:
-        yield entry
-
-
-def _add_string(entry: _Entry, keyword: str, value: str) -> None:
-    if keyword == "msgid":
-        entry.msgid.append(value)
-    elif keyword in ("msgstr", "msgstr[]"):
-        entry.msgstr[-1].append(value)
-
-
-def _quoted(text: str, path: Path, number: int) -> str:
-    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
-        raise _syntax_error(path, number, "a string must be in double quotes on one line")
-    return text[1:-1]
-
-
-def _syntax_error(path: Path, number: int, what: str) -> EditionsError:
-    return EditionsError(
-        f"{path}:{number}: {what}; fix the line (`editions check` tells more) "
-        "or restore the file from version control"
+    po = read_po(path, project_root)
+    # Plain counters, not Tally sums: this loop runs over every entry of every catalog.
+    counts = {part: [0, 0] for part in ("translated", "fuzzy", "untranslated", "obsolete")}
+    for entry in po.entries:
+        if entry.msgid is None or (entry.msgctxt is None and not any(entry.msgid.parts)):
+            continue  # the header: not a message
+        if entry.obsolete:
+            count = counts["obsolete"]
+        elif not entry.translated:
+            count = counts["untranslated"]
+        elif entry.fuzzy:
+            count = counts["fuzzy"]
+        else:
+            count = counts["translated"]
+        count[0] += 1
+        count[1] += count_words(entry.msgid.text)
+    return _Figures(
+        po.header_field("Language") or "", *(Tally(*count) for count in counts.values())
     )
 
 
-def _count(entry: _Entry, figures: _Figures) -> None:
-    msgid = _unescape("".join(entry.msgid))
-    if not msgid and not entry.has_context:
-        if not entry.obsolete:  # the header: only its Language field matters here
-            found = _LANGUAGE_HEADER.search(_unescape("".join(entry.msgstr[0])))
-            figures.language = found.group(1) if found else ""
-        return
-    tally = Tally(1, count_words(msgid))
-    translated = all(any(parts) for parts in entry.msgstr)
-    if entry.obsolete:
-        figures.obsolete += tally
-    elif not translated:
-        figures.untranslated += tally
-    elif entry.fuzzy:
-        figures.fuzzy += tally
-    else:
-        figures.translated += tally
-
-
-def _unescape(text: str) -> str:
-    if "\\" not in text:
-        return text
-    return _ESCAPE.sub(lambda match: _ESCAPES.get(match.group(1), match.group(1)), text)
+def _figures_or_problem(path: Path, project_root: Path | None = None) -> _Figures | str:
+    """For worker processes: the figures, or what is wrong (an exception may not pickle)."""
+    try:
+        return read_figures(path, project_root)
+    except EditionsError as error:
+        return str(error)
 
 
 # --- Finding catalogs, naming their language and document ----------------------------------
@@ -375,20 +317,8 @@ def _catalogs(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             raise EditionsError(f"{path}: no such catalog or folder")
 
 
-def _layout(path: Path, root: Path) -> tuple[str, str] | None:
-    """(language, document) from a ``<lang>/LC_MESSAGES/<document>.po`` path."""
-    parts = path.parts
-    if "LC_MESSAGES" not in parts:
-        return None
-    index = len(parts) - 1 - parts[::-1].index("LC_MESSAGES")
-    if index == 0:
-        return None
-    document = Path(*parts[index + 1 :]).with_suffix("").as_posix()
-    return parts[index - 1], document
-
-
 def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str]:
-    layout = _layout(path, root)
+    layout = layout_of(path)
     if layout:
         return layout
     document = path.relative_to(root).with_suffix("").as_posix()
@@ -398,11 +328,12 @@ def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str]:
 class _Cache:
     """Figures by absolute path, valid while the file's size and mtime are unchanged."""
 
-    def __init__(self, file: Path | None) -> None:
+    def __init__(self, file: Path | None, project_root: Path | None = None) -> None:
         self.file = file
+        self.project_root = project_root
         self.entries: dict[str, list[object]] = {}
         self.changed = False
-        self._read: dict[Path, _Figures] = {}
+        self._read: dict[Path, _Figures | str] = {}
         if file is not None:
             self.entries = self._load(file)
 
@@ -425,7 +356,13 @@ class _Cache:
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for path, figures in zip(
-                missing, pool.map(read_figures, missing, chunksize=24), strict=True
+                missing,
+                pool.map(
+                    partial(_figures_or_problem, project_root=self.project_root),
+                    missing,
+                    chunksize=24,
+                ),
+                strict=True,
             ):
                 self._read[path] = figures
 
@@ -449,7 +386,10 @@ class _Cache:
             language, *tallies = cached[2:]
             figures = _Figures(str(language), *(Tally(*t) for t in tallies))  # type: ignore[misc]
         else:
-            figures = self._read.pop(path) if path in self._read else read_figures(path)
+            read = self._read.pop(path, None) or _figures_or_problem(path, self.project_root)
+            if isinstance(read, str):
+                raise EditionsError(read)
+            figures = read
             self.entries[key] = [
                 *signature,
                 figures.language,

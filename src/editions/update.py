@@ -14,9 +14,7 @@ from editions.catalogs import (
     MergeResult,
     TranslationMemory,
     catalog_paths,
-    domain_of,
     drop_empty_obsolete,
-    language_folder,
     memory_for,
     merge_template,
     read_catalog,
@@ -27,6 +25,7 @@ from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.files import write_if_changed
 from editions.incremental import fingerprint
+from editions.layout import domain_of, language_folder
 from editions.sphinx_runner import SphinxJob, run_isolated
 
 

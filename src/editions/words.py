@@ -15,8 +15,11 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from editions.babel_adapter import to_babel
+from editions.layout import MESSAGES_FOLDER
+from editions.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "editions"
@@ -25,7 +28,7 @@ DOMAIN = "editions"
 def catalog_path(locale: Locale) -> Path | None:
     """The catalog of Editions' words for ``locale`` (or for its language), if there is one."""
     for name in (str(locale), locale.language):
-        path = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+        path = LOCALE_DIR / name / MESSAGES_FOLDER / f"{DOMAIN}.po"
         if path.is_file():
             return path
     return None
@@ -37,8 +40,7 @@ def translations_for(locale: Locale) -> NullTranslations:
     path = catalog_path(locale)
     if path is None:
         return NullTranslations()
-    with path.open("rb") as po:
-        catalog = read_po(po, locale=path.parent.parent.name)
+    catalog = to_babel(read_po(path), locale=path.parent.parent.name)
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)

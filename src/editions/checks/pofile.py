@@ -1,27 +1,50 @@
-"""A catalog as the checks see it: Babel's reading of it, plus the lines of its entries."""
+"""A catalog as the checks see it: the one reader's entries, and Babel messages for the checkers.
+
+The syntax and duplicate findings are the problems :mod:`editions.pofile`
+reports; the message checks still take Babel ``Message`` objects (Babel's
+checkers do), made by :mod:`editions.babel_adapter` from the entries read.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po
 
+from editions.babel_adapter import to_babel
 from editions.checks.settings import CheckSettings
-from editions.checks.syntax import SYNTAX, Scan, scan
+from editions.errors import EditionsError
 from editions.findings import Finding
+from editions.layout import language_of
+from editions.pofile import SYNTAX, PoFile, PoSyntaxError, read_po
 
-_LANGUAGE_HEADER = re.compile(r'^"Language:[ \t]*([^\\"]*)', re.MULTILINE)
+
+@dataclass
+class Scan:
+    """What reading the file learnt: problems, and where each entry's fields are."""
+
+    findings: list[Finding] = field(default_factory=list)
+    # Line of an entry's msgid (Babel's Message.lineno) -> line of its msgstr.
+    msgstr_lines: dict[int, int] = field(default_factory=dict)
+    header: str | None = None  # the header entry's msgstr, still escaped
+    header_line: int = 0
+    # Entries whose file flags them python-format (Babel adds the flag itself
+    # to any msgid that looks like one; msgfmt checks only declared ones).
+    python_format: set[int] = field(default_factory=set)
+    # Line of a plural entry's msgid -> its number of msgstr[N] (Babel pads them).
+    plural_counts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> bool:
+        return any(finding.check == SYNTAX for finding in self.findings)
 
 
 @dataclass
 class CatalogFile:
-    """One .po file: its path, language, Babel catalog and where each msgstr is."""
+    """One .po file: its path, language, entries as Babel messages and where each msgstr is."""
 
     path: Path
-    text: str
     settings: CheckSettings
     scan: Scan
     language: str | None = None  # a gettext locale name such as "fr" or "pt_BR"
@@ -39,36 +62,47 @@ class CatalogFile:
 def load(path: Path, settings: CheckSettings) -> CatalogFile:
     """Read ``path``; problems that stop the reading become findings, never exceptions."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        unreadable = Finding(path, 1, SYNTAX, f"cannot read the file: {error.strerror}")
-        return CatalogFile(path, "", settings, Scan(findings=[unreadable]))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        bad = Finding(path, line, SYNTAX, "not valid UTF-8: save the file as UTF-8 in your editor")
-        return CatalogFile(path, "", settings, Scan(findings=[bad]))
-    result = scan(path, text)
-    catalog_file = CatalogFile(path, text, settings, result, _language(path, text))
-    if not result.broken:
-        catalog_file.catalog = _read_with_babel(catalog_file)
+        po: PoFile | None = read_po(path)
+        findings: list[Finding] = []
+    except PoSyntaxError as error:
+        po = error.partial
+        findings = [
+            Finding(path, problem.line, problem.check, problem.message)
+            for problem in error.problems
+        ]
+    except EditionsError as error:
+        message = str(error).removeprefix(f"{path}: ")
+        return CatalogFile(path, settings, Scan([Finding(path, 1, SYNTAX, message)]))
+    scan = _scan(po, findings)
+    header_language = po.header_field("Language") if po is not None else None
+    catalog_file = CatalogFile(path, settings, scan, language_of(path, header_language))
+    if po is not None and not scan.broken:
+        catalog_file.catalog = _babel_catalog(catalog_file, po)
     return catalog_file
 
 
-def _read_with_babel(catalog_file: CatalogFile) -> Catalog | None:
-    # Lines are passed decoded, so that a wrong charset in the header (checked
-    # by the header check) cannot make Babel fail to decode them.
-    lines = catalog_file.text.splitlines(keepends=True)
+def _scan(po: PoFile | None, findings: list[Finding]) -> Scan:
+    scan = Scan(findings)
+    if po is None:
+        return scan
+    header = po.header
+    if header is not None and header.msgstr:
+        scan.header, scan.header_line = "".join(header.msgstr[0].parts), header.line
+    for entry in po.entries:
+        if entry.obsolete or entry.msgid is None:
+            continue
+        line = entry.msgid.line
+        scan.msgstr_lines[line] = entry.msgstr_line
+        if "python-format" in entry.flags:
+            scan.python_format.add(line)
+        if entry.msgid_plural is not None:
+            scan.plural_counts[line] = len(entry.msgstr)
+    return scan
+
+
+def _babel_catalog(catalog_file: CatalogFile, po: PoFile) -> Catalog | None:
     try:
-        return read_po(lines, locale=None, abort_invalid=True)  # type: ignore[arg-type]
-    except PoFileError as error:
-        line = (getattr(error, "lineno", 0) or 0) + 1  # counted from 0 here
-        # Babel ends its message with " on <line counted from 0>": the finding gives the line.
-        text = str(error).rsplit(" on ", 1)[0]
-        catalog_file.scan.findings.append(
-            Finding(catalog_file.path, line, SYNTAX, f"not valid gettext: {text}")
-        )
+        return to_babel(po)
     except (LookupError, ValueError) as error:
         catalog_file.scan.findings.append(
             Finding(
@@ -80,14 +114,3 @@ def _read_with_babel(catalog_file: CatalogFile) -> Catalog | None:
             )
         )
     return None
-
-
-def _language(path: Path, text: str) -> str | None:
-    """The catalog's language: its folder (``fr/LC_MESSAGES/``) or its Language header."""
-    parts = path.parts
-    if "LC_MESSAGES" in parts:
-        index = parts.index("LC_MESSAGES")
-        if index > 0:
-            return parts[index - 1]
-    header = _LANGUAGE_HEADER.search(text[:4000])
-    return header.group(1).strip() or None if header else None

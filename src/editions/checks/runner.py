@@ -15,8 +15,8 @@ from editions.checks import rst
 from editions.checks.pofile import CatalogFile, load
 from editions.checks.registry import REGISTRY, catalog_check
 from editions.checks.settings import CheckSettings
-from editions.checks.syntax import DUPLICATE, SYNTAX
 from editions.findings import ERROR, WARNING, Finding
+from editions.pofile import DUPLICATE, SYNTAX
 
 # Below this many catalogs, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 40

@@ -19,6 +19,7 @@ from editions.checks.markup import plain_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import catalog_check
 from editions.findings import ERROR, WARNING, Finding
+from editions.layout import language_folder_of
 
 DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 WORDLIST = "wordlist.txt"  # locale/<lang>/wordlist.txt: the team's own words
@@ -93,11 +94,10 @@ def find_dictionary(language: str | None) -> Path | None:
 
 def wordlist_of(catalog: Path) -> Path | None:
     """``locale/<lang>/wordlist.txt`` for a catalog under ``locale/<lang>/LC_MESSAGES/``."""
-    parts = catalog.parts
-    if "LC_MESSAGES" not in parts:
+    folder = language_folder_of(catalog)
+    if folder is None:
         return None
-    language_folder = Path(*parts[: parts.index("LC_MESSAGES")])
-    wordlist = language_folder / WORDLIST
+    wordlist = folder / WORDLIST
     return wordlist if wordlist.is_file() else None
 
 

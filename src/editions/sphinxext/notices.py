@@ -18,8 +18,6 @@ from math import floor
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Message
-from babel.messages.pofile import read_po
 from babel.numbers import format_percent
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -29,6 +27,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
 from editions.errors import EditionsError
+from editions.layout import MESSAGES_FOLDER
 from editions.sphinxext.declaration import edition_of, project_of
 from editions.words import gettext
 
@@ -69,7 +68,7 @@ def page_catalog(app: Sphinx, docname: str) -> Path | None:
     """The ``.po`` Sphinx reads for ``docname`` in this edition, if there is one."""
     domain = docname_to_domain(docname, app.config.gettext_compact)
     for folder in app.config.locale_dirs:
-        path = Path(app.srcdir, folder, app.config.language, "LC_MESSAGES", f"{domain}.po")
+        path = Path(app.srcdir, folder, app.config.language, MESSAGES_FOLDER, f"{domain}.po")
         if path.is_file():
             return path
     return None
@@ -92,17 +91,8 @@ def _fuzzy_count(path: Path, size: int, mtime_ns: int) -> int:
         # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
         # entry without a msgstr (the page then shows the English, and says so).
         return read_figures(path).fuzzy.strings
-    except EditionsError:  # a line the fast reader refuses: let Babel judge
-        with path.open("rb") as po:
-            catalog = read_po(po)
-        return sum(
-            1 for message in catalog if message.id and message.fuzzy and _translated(message)
-        )
-
-
-def _translated(message: Message) -> bool:
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return all(strings)
+    except EditionsError:  # a broken catalog: its edition is refused before it is built
+        return 0
 
 
 def _note_fuzzy_entries(app: Sphinx, doctree: nodes.document) -> None:
