@@ -14,27 +14,36 @@ from babel.messages.catalog import Message
 from editions import safety
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
-from editions.checks.rst import translated_text
+from editions.checks.rst import translated_pairs
 from editions.findings import ERROR, Finding
 
 
 @lru_cache(maxsize=1024)
-def _unsafe(msgid: str, msgstr: str, allowed: frozenset[str]) -> list[tuple[str, str]]:
+def _unsafe(
+    english: tuple[str, ...], msgstr: str, allowed: frozenset[str]
+) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
-    return safety.unsafe_findings(msgid, msgstr, allowed)
+    return safety.judge(english, msgstr, allowed)
 
 
 def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-        texts = translated_text(message)
-        if texts is None:
-            return
         allowed = frozenset(catalog.settings.allowed_urls)
-        for rule, text in _unsafe(*texts, allowed):
-            if rule == name:
-                yield catalog.finding(message, name, text, ERROR)
+        for english, msgstr in _judged(message):
+            for rule, text in _unsafe(english, msgstr, allowed):
+                if rule == name:
+                    yield catalog.finding(message, name, text, ERROR)
 
     return check
+
+
+def _judged(message: Message) -> list[tuple[tuple[str, ...], str]]:
+    """What the build judges: each form against the English (both, for a plural message)."""
+    if not translated_pairs(message):
+        return []
+    english = message.id if isinstance(message.id, tuple) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return [(tuple(map(str, english)), str(string)) for string in strings if string]
 
 
 for _name, _summary in safety.RULES.items():
