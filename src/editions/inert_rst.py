@@ -202,7 +202,9 @@ def _collect(node: nodes.Node, into: dict[str, list[Any]]) -> None:
     elif isinstance(node, nodes.reference):
         _collect_reference(node, into)
     if isinstance(node, nodes.target):
-        if not node.get("refuri") or not isinstance(node.parent, nodes.TextElement):
+        inline = isinstance(node.parent, nodes.TextElement)
+        # `text <uri>`_ and `text <name_>`_ name their own link inline: not a new target.
+        if not inline or not (node.get("refuri") or node.get("refname")):
             into["targets"].extend(node["names"] or ["__"])  # an inline _`x` or a block one
     uri = node.get("refuri")
     if isinstance(uri, str) and uri and not isinstance(node, nodes.reference):

@@ -328,7 +328,7 @@ def _reference_findings(english: Reading, translation: Reading) -> Iterator[tupl
             yield (
                 RETARGETED_URL,
                 f"links to the target '{_shorten(name)}', which the English does not; keep "
-                f"the English link and translate only its text: {_alias_form(english)}",
+                f"the English link and translate only its text: {_alias_form(english, translation)}",
             )
     for reference, count in Counter(translation.footnotes).items():
         if count > english.footnotes.count(reference):
@@ -345,11 +345,14 @@ def _reference_findings(english: Reading, translation: Reading) -> Iterator[tupl
         )
 
 
-def _alias_form(english: Reading) -> str:
+def _alias_form(english: Reading, translation: Reading) -> str:
     """How to keep a named link's target while translating its text."""
-    names = [target.removesuffix("_") for _, target in english.references]
-    name = names[0] if names else "English title"
-    return f"`Texto <{name}_>`_"
+    names = [
+        target.removesuffix("_")
+        for _, target in english.references
+        if " ".join(target.removesuffix("_").lower().split()) not in translation.refnames
+    ]
+    return f"`Texto <{names[0] if names else 'English title'}_>`_"
 
 
 def _scheme(url: str) -> str:

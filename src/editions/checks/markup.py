@@ -16,6 +16,7 @@ from editions.inert_rst import PROSE_ROLES, read, split_title
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _PLACEHOLDER_ROLES = frozenset({"file", "samp"})
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def _role_key(role: str, content: str) -> str | None:
         return ":term:`…`"
     # Sphinx resolves `~x`, `!x`, `.x` and `x()` to the same object as `x`.
     target = (target if target is not None else title).lstrip("~!.").removesuffix("()")
-    target = " ".join(target.split())
+    target = _SPACES.sub(" ", target)  # as Sphinx's XRefRole does (a leading one stays: broken)
     if name in _PLACEHOLDER_ROLES:
         target = _PLACEHOLDER.sub("{…}", target)  # :file:`{prefix}/lib`: a translatable slot
     return f":{name}:`{target}`"
