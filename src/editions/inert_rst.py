@@ -112,7 +112,7 @@ class Reading:
             tuple(tuple(item) if isinstance(item, list) else str(item) for item in value)
             for value in data
         ]
-        return cls(*values)
+        return cls(*values)  # type: ignore[arg-type]
 
 
 def too_large(text: str) -> bool:
@@ -374,5 +374,3 @@ def _settings() -> Any:
     settings.file_insertion_enabled = False
     settings.raw_enabled = False
     return settings
-
-

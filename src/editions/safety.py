@@ -325,10 +325,11 @@ def _url_findings(
 def _reference_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
     for name in dict.fromkeys(translation.refnames):
         if name not in english.refnames:
+            alias = _alias_form(english, translation)
             yield (
                 RETARGETED_URL,
                 f"links to the target '{_shorten(name)}', which the English does not; keep "
-                f"the English link and translate only its text: {_alias_form(english, translation)}",
+                f"the English link and translate only its text: {alias}",
             )
     for reference, count in Counter(translation.footnotes).items():
         if count > english.footnotes.count(reference):

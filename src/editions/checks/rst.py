@@ -61,9 +61,7 @@ def translated_pairs(message: Message) -> list[tuple[str, str]]:
     english = message.id if isinstance(message.id, tuple) else (message.id, message.id)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
     return [
-        (str(english[min(form, 1)]), str(string))
-        for form, string in enumerate(strings)
-        if string
+        (str(english[min(form, 1)]), str(string)) for form, string in enumerate(strings) if string
     ]
 
 
@@ -126,9 +124,7 @@ def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         yield from _literal_findings(catalog, message, *texts)
 
 
-def _literal_findings(
-    catalog: CatalogFile, message: Message, *texts: str
-) -> Iterator[Finding]:
+def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> Iterator[Finding]:
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.
