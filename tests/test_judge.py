@@ -338,12 +338,15 @@ def test_a_msgstr_ending_with_two_colons_is_read_as_sphinx_reads_it() -> None:
 
 def test_a_text_above_the_size_limit_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inert_rst, "parse", lambda text: pytest.fail("parsed"))
-    [(check, message)] = unsafe_findings(ENGLISH, "*a* " * (MAX_CHARACTERS // 4 + 1))
-    assert check == "unsafe-markup" and "100,000" in message
+    [(check, message)] = unsafe_findings(ENGLISH, "*a " * (MAX_CHARACTERS // 3 + 1))
+    assert check == "unsafe-markup" and f"{MAX_CHARACTERS:,}" in message
+    assert unsafe_findings(ENGLISH, "a" * (MAX_CHARACTERS + 1)) != []  # plain words too
 
 
-def test_a_line_above_the_line_length_limit_is_refused() -> None:
-    assert checks("*a* " * (LINE_LENGTH_LIMIT // 4 + 1)) == {"unsafe-markup"}
+def test_a_line_the_parser_refuses_is_never_plain() -> None:
+    text = "a" * (LINE_LENGTH_LIMIT + 1)
+    assert not is_plain(text)
+    assert read(text).problems  # docutils' "Line exceeds the line-length-limit"
 
 
 def test_each_plural_form_is_judged_against_both_english_forms(tmp_path: Path) -> None:

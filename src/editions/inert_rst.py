@@ -33,14 +33,16 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser, states
 from docutils.statemachine import string2lines
 
-# A msgstr is one paragraph of a page.  docutils' inline parsing of a long paragraph
-# grows faster than its length (measured on one paragraph of inline markup: 1 MB 30 s,
-# 2 MB 106 s, 10 MB over 10 min), so a text above this size is refused unread.  The
-# largest text of python-docs-fr (56,069 entries) is 7,452 characters.
-MAX_CHARACTERS = 100_000
-# docutils' own default, and what it refuses above: one line this long is already an
-# error in a plain docutils build.  (Sphinx's parser does not check it; we do.)
-LINE_LENGTH_LIMIT = 10_000
+# A msgstr is one paragraph of a page, and docutils' inline parsing of a paragraph grows
+# with the square of its length when start-strings find no end: measured here, "*a " repeated
+# takes 1.8 s at 10,000 characters, 37 s at 50,000, 92 s at 100,000, 368 s at 200,000 (a
+# 1 MB msgstr of inline markup took 30 s to build, 10 MB over 10 minutes).  A text above
+# this size is refused unread.  The longest text of python-docs-fr (56,069 entries, 82,325
+# distinct texts) has 7,452 characters.
+MAX_CHARACTERS = 10_000
+# docutils refuses a line above its line_length_limit (10,000 by default) before parsing;
+# gettext's paragraphs are one line, so the same bound holds for the English, parsed too.
+LINE_LENGTH_LIMIT = MAX_CHARACTERS
 # Sphinx appends this to a msgstr that ends with "::" before parsing it (i18n.py), so
 # that docutils finds the literal block the "::" announces.
 _DUMMY_LITERAL = "\n\n   dummy literal"
@@ -155,7 +157,7 @@ _FIRST_WORD = re.compile(r"[^\W_][^ ]*")
 
 def is_plain(text: str) -> bool:
     """Whether docutils can only make one paragraph of this very text of ``text``."""
-    if not text or not text[0].isalnum() or text != text.strip():
+    if not text or len(text) > LINE_LENGTH_LIMIT or not text[0].isalnum() or text != text.strip():
         return False
     first = _FIRST_WORD.match(text)
     if first is None or "." in first.group(0) or ")" in first.group(0):
