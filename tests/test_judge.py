@@ -473,3 +473,13 @@ def test_the_judge_runs_nothing_and_misses_nothing_docutils_would_run(
         assert "retargeted-url" in found
     if any(safety._scheme(url) not in safety.SAFE_SCHEMES for url in reading.urls):
         assert "unsafe-url-scheme" in found
+
+
+def test_a_reference_to_a_section_by_its_translated_title_is_the_english_reference() -> None:
+    titles = safety.translated_names([("Examples", "Exemples"), ("See `Examples`_.", "x")])
+    english, msgstr = "See `Examples`_.", "Voir les `Exemples`_."
+    assert safety.judge(english, msgstr, titles=titles) == []
+    assert [check for check, _ in safety.judge(english, "Voir `Autre`_.", titles=titles)] == [
+        "retargeted-url"
+    ]
+    assert [check for check, _ in safety.judge(english, msgstr)] == ["retargeted-url"]

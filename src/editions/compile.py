@@ -51,7 +51,7 @@ from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
-from editions.safety import EnglishReadings, judge
+from editions.safety import EnglishReadings, judge, translated_names
 
 WITHHELD_FILE = "withheld.json"
 # What each catalog was compiled from and into, for skipping the unchanged ones.
@@ -273,13 +273,16 @@ def withhold_unsafe(
     """Remove the unsafe translations from ``catalog``; one finding per reason."""
     findings: list[Finding] = []
     lines: list[str] | None = None
+    titles = translated_names(
+        (message.id, message.string) for message in catalog if not message.fuzzy
+    )
     for message in list(catalog):
         if not message.id or message.fuzzy:
             continue  # the header, and fuzzy entries, which the build does not use
         reasons = [
             reason
             for msgid, msgstr in _pairs(message)
-            for reason in judge(msgid, msgstr, allowed, english_links)
+            for reason in judge(msgid, msgstr, allowed, english_links, titles)
         ]
         if not reasons:
             continue

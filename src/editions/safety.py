@@ -32,6 +32,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from docutils.nodes import fully_normalize_name
+
 from editions.inert_rst import MAX_CHARACTERS, Reading, is_plain, read, split_title, too_large
 
 UNSAFE_DIRECTIVE = "unsafe-directive"
@@ -83,6 +85,7 @@ def judge(
     msgstr: str,
     allowed_urls: frozenset[str] = frozenset(),
     english_readings: EnglishReadings | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """Why ``msgstr`` may not replace its English, as (check name, message) pairs; empty if safe.
 
@@ -114,7 +117,7 @@ def judge(
         *_role_findings(source, translation),
         *_substitution_findings(source, translation),
         *_url_findings(source, translation, allowed_urls),
-        *_reference_findings(source, translation),
+        *_reference_findings(source, translation, titles or {}),
     ]
     return list(dict.fromkeys(findings))
 
@@ -127,6 +130,20 @@ def unsafe_findings(
 ) -> list[tuple[str, str]]:
     """:func:`judge`, under the name the build has called it by."""
     return judge(msgid, msgstr, allowed_urls, english_readings)
+
+
+def translated_names(messages: Iterable[tuple[object, object]]) -> dict[str, str]:
+    """Reference name of each English text of a catalog -> that of its translation.
+
+    When Sphinx translates a section title it gives the section the translated name
+    beside the English one (``update_title_mapping`` in sphinx/transforms/i18n.py), so
+    `Exemples`_ in French reaches the section titled "Examples", translated "Exemples".
+    """
+    return {
+        fully_normalize_name(msgid): fully_normalize_name(msgstr)
+        for msgid, msgstr in messages
+        if isinstance(msgid, str) and isinstance(msgstr, str) and msgstr and msgid != msgstr
+    }
 
 
 class EnglishReadings:
@@ -322,9 +339,12 @@ def _url_findings(
                 yield UNSAFE_URL_SCHEME, f"contains a '{scheme}:' URL; remove it"
 
 
-def _reference_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+def _reference_findings(
+    english: Reading, translation: Reading, titles: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    renamed = {titles.get(name) for name in english.refnames}  # sections' translated names
     for name in dict.fromkeys(translation.refnames):
-        if name not in english.refnames:
+        if name not in english.refnames and name not in renamed:
             alias = _alias_form(english, translation)
             yield (
                 RETARGETED_URL,

@@ -17,20 +17,33 @@ from editions.checks.registry import message_check
 from editions.checks.rst import translated_pairs
 from editions.findings import ERROR, Finding
 
+# The translated names of the catalog being checked (one at a time in a process).
+_TITLES: dict[str, dict[str, str]] = {}
+
 
 @lru_cache(maxsize=1024)
 def _unsafe(
-    english: tuple[str, ...], msgstr: str, allowed: frozenset[str]
+    english: tuple[str, ...], msgstr: str, allowed: frozenset[str], catalog: str
 ) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
-    return safety.judge(english, msgstr, allowed)
+    return safety.judge(english, msgstr, allowed, titles=_TITLES.get(catalog))
+
+
+def _titles_of(catalog: CatalogFile) -> str:
+    key = str(catalog.path)
+    if key not in _TITLES and catalog.catalog is not None:
+        _TITLES.clear()
+        _TITLES[key] = safety.translated_names(
+            (message.id, message.string) for message in catalog.catalog if not message.fuzzy
+        )
+    return key
 
 
 def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         allowed = frozenset(catalog.settings.allowed_urls)
         for english, msgstr in _judged(message):
-            for rule, text in _unsafe(english, msgstr, allowed):
+            for rule, text in _unsafe(english, msgstr, allowed, _titles_of(catalog)):
                 if rule == name:
                     yield catalog.finding(message, name, text, ERROR)
 
