@@ -238,19 +238,21 @@ def _role_target(content: str) -> str:
 
 
 def _structure_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
-    for kind in dict.fromkeys(translation.kinds):
-        if kind in english.kinds or kind in ("used_directive", "target"):
-            continue  # the same structure as the English; directives and targets: below
-        if kind in _BLOCK_DEFINITIONS:
-            yield _BLOCK_DEFINITIONS[kind]
-        else:
-            yield (
-                UNSAFE_MARKUP,
-                f"docutils reads a {kind.replace('_', ' ')} in it, where the English is a "
-                "paragraph (a line that starts with '* ', '1. ', '..', spaces or a table "
-                "border starts a block, after any line break, \\u2028 included); write one "
-                "paragraph, as the English",
-            )
+    blocks = [
+        kind
+        for kind in dict.fromkeys(translation.kinds)
+        # The same structure as the English is no change; directives and targets: below.
+        if kind not in english.kinds and kind not in ("used_directive", "target")
+    ]
+    for kind in [kind for kind in blocks if kind in _BLOCK_DEFINITIONS]:
+        yield _BLOCK_DEFINITIONS[kind]
+    for kind in [kind for kind in blocks if kind not in _BLOCK_DEFINITIONS][:1]:  # the outermost
+        yield (
+            UNSAFE_MARKUP,
+            f"docutils reads a {kind.replace('_', ' ')} in it, not one paragraph like the "
+            "English (after any line break, U+2028 included, a line that starts with spaces, "
+            "'* ', '1. ', '..' or a table border starts a block); Sphinx would drop it",
+        )
     known = Counter(english.problems)
     for level, message in translation.problems:
         if known[(level, message)] > 0:
