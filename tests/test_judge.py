@@ -194,6 +194,11 @@ def test_a_role_nested_in_any_block_is_refused(nesting: str) -> None:
     assert checks(msgstr) & {"unsafe-role", "unsafe-markup", "unsafe-directive"}
 
 
+@pytest.mark.parametrize("unit", ["* ", "1. ", "#. ", ":f: ", "- "])
+def test_a_nesting_too_deep_for_docutils_is_refused_without_an_error(unit: str) -> None:
+    assert checks(unit * 300 + ".. include:: /dev/zero") == {"unsafe-markup"}
+
+
 def test_a_line_block_holds_only_text_and_is_refused_as_a_block() -> None:
     reading = read("| .. include:: /dev/zero")
     assert reading.directives == () and "line_block" in reading.kinds

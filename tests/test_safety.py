@@ -82,7 +82,7 @@ LINKING = [
 ]
 NOT_LINKING = [
     "Note: the data: 40%.",
-    "Price: 5 €, in the morning: early.",
+    "Price: 5 euros, in the morning: early.",
     "Ends with a colon:",
 ]
 

@@ -64,6 +64,8 @@ ALLOWED_KINDS = frozenset(
         "used_role",
     }
 )
+# The kind of a text docutils fails on: refused whatever the English is.
+UNREADABLE = "unreadable"
 # docutils' levels: INFO (1) is an observation, WARNING (2) and up a text it misread.
 WARNING_LEVEL = 2
 
@@ -131,7 +133,10 @@ def read(text: str) -> Reading:
     """
     if is_plain(text):
         return _plain_reading(text)
-    return _reading_of(parse(text))
+    try:
+        return _reading_of(parse(text))
+    except Exception:  # docutils fails on some input (RecursionError at 200 nested lists)
+        return _UNREADABLE_READING
 
 
 def parse(text: str) -> nodes.document:
@@ -156,7 +161,7 @@ _FIRST_WORD = re.compile(r"[^\W_][^ ]*")
 
 
 def is_plain(text: str) -> bool:
-    """Whether docutils can only make one paragraph of this very text of ``text``."""
+    """Whether docutils can make nothing of ``text`` but one paragraph of that very text."""
     if not text or len(text) > LINE_LENGTH_LIMIT or not text[0].isalnum() or text != text.strip():
         return False
     first = _FIRST_WORD.match(text)
@@ -169,12 +174,23 @@ def _plain_reading(text: str) -> Reading:
     return Reading((), (), (), (), (), (), (), (), (), (), (), (), (text,))
 
 
+_UNREADABLE_READING = Reading((UNREADABLE,), (), (), (), (), (), (), (), (), (), (), (), ())
+
+
 def _reading_of(document: nodes.document) -> Reading:
     collected: dict[str, list[Any]] = {field.name: [] for field in fields(Reading)}
-    for node in document.findall(include_self=True):
+    for node in _nodes(document):
         _collect(node, collected)
     collected["prose"] = list(_prose(document))
     return Reading(**{name: tuple(values) for name, values in collected.items()})
+
+
+def _nodes(node: nodes.Node) -> Iterator[nodes.Node]:
+    """Every node of the tree, in order; a system message without what it quotes."""
+    yield node
+    if not isinstance(node, nodes.system_message):
+        for child in node.children:
+            yield from _nodes(child)
 
 
 def _collect(node: nodes.Node, into: dict[str, list[Any]]) -> None:

@@ -34,7 +34,15 @@ from urllib.parse import urlsplit
 
 from docutils.nodes import fully_normalize_name
 
-from editions.inert_rst import MAX_CHARACTERS, Reading, is_plain, read, split_title, too_large
+from editions.inert_rst import (
+    MAX_CHARACTERS,
+    UNREADABLE,
+    Reading,
+    is_plain,
+    read,
+    split_title,
+    too_large,
+)
 
 UNSAFE_DIRECTIVE = "unsafe-directive"
 UNSAFE_ROLE = "unsafe-role"
@@ -238,6 +246,12 @@ def _role_target(content: str) -> str:
 
 
 def _structure_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+    if UNREADABLE in translation.kinds:
+        yield (
+            UNSAFE_MARKUP,
+            "docutils fails to read it (too deeply nested?); write one paragraph, as the English",
+        )
+        return
     blocks = [
         kind
         for kind in dict.fromkeys(translation.kinds)
