@@ -89,9 +89,15 @@ def _what_docutils_runs(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[set
 
 @pytest.fixture(autouse=True)
 def nothing_runs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Fail the test if judging opens a file, looks up or runs a directive, or calls a role."""
+    """Fail the test if judging opens a file, looks up or runs a directive, or calls a role.
+
+    Each attempt is recorded as well as refused: the judge refuses a text whose reading
+    fails, so an exception alone could pass unseen.
+    """
+    attempts: list[object] = []
 
     def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
         raise AssertionError(f"the judge ran something: {args!r}")
 
     opened = builtins.open
@@ -108,6 +114,7 @@ def nothing_runs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(Directive, "run", refuse)
     before = dict(roles._roles), dict(directives._directives)
     yield
+    assert attempts == []
     assert (dict(roles._roles), dict(directives._directives)) == before
 
 
