@@ -180,7 +180,8 @@ _UNREADABLE_READING = Reading((UNREADABLE,), (), (), (), (), (), (), (), (), (),
 def _reading_of(document: nodes.document) -> Reading:
     collected: dict[str, list[Any]] = {field.name: [] for field in fields(Reading)}
     for node in _nodes(document):
-        _collect(node, collected)
+        if not isinstance(node, nodes.Text):  # most nodes: allowed, and words only
+            _collect(node, collected)
     collected["prose"] = list(_prose(document))
     return Reading(**{name: tuple(values) for name, values in collected.items()})
 

@@ -163,8 +163,11 @@ class EnglishReadings:
     language's first compilation went from 3.7 s to 2.5 s once another's links were known.
     """
 
-    def __init__(self, known: Mapping[str, list[list[Any]]] | None = None) -> None:
+    def __init__(
+        self, known: Mapping[str, list[list[Any]]] | None = None, saved: bool = True
+    ) -> None:
         self.known: dict[str, list[list[Any]]] = dict(known or {})
+        self.saved = saved  # kept for the next process (else read()'s own cache serves)
         self.grown = False  # whether a text was parsed here: then there is more to save
 
     def of(self, text: str) -> Reading:
@@ -177,7 +180,7 @@ class EnglishReadings:
             except (ValueError, TypeError):
                 pass  # saved by other code: read again
         reading = read(text)
-        if not is_plain(text):  # a plain text is read as fast as it is looked up
+        if self.saved and not is_plain(text):  # a plain text is read as fast as looked up
             self.known[key] = reading.to_json()
             self.grown = True
         return reading
@@ -192,7 +195,7 @@ class EnglishReadings:
         return True
 
 
-_PROCESS_ENGLISH_READINGS = EnglishReadings()
+_PROCESS_ENGLISH_READINGS = EnglishReadings(saved=False)
 
 
 def _merged(readings: list[Reading]) -> Reading:
