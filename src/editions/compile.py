@@ -34,7 +34,7 @@ from typing import Any
 import babel
 import docutils
 import polib
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
@@ -51,7 +51,7 @@ from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
-from editions.safety import EnglishReadings, judge, translated_names
+from editions.safety import EnglishReadings, judge, judged_forms, translated_names
 
 WITHHELD_FILE = "withheld.json"
 # What each catalog was compiled from and into, for skipping the unchanged ones.
@@ -281,7 +281,7 @@ def withhold_unsafe(
             continue  # the header, and fuzzy entries, which the build does not use
         reasons = [
             reason
-            for msgid, msgstr in _pairs(message)
+            for msgid, msgstr in judged_forms(message.id, message.string)
             for reason in judge(msgid, msgstr, allowed, english_links, titles)
         ]
         if not reasons:
@@ -306,13 +306,6 @@ def allowed_urls(project: Project) -> frozenset[str]:
             'such as ["https://example.org/"]'
         )
     return frozenset(value)
-
-
-def _pairs(message: Message) -> list[tuple[tuple[str, ...], str]]:
-    """(English, translation) pairs of a message; a plural form is judged against both English."""
-    english = message.id if isinstance(message.id, tuple) else (str(message.id),)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return [(tuple(map(str, english)), str(string or "")) for string in strings]
 
 
 def _lines(path: Path) -> list[str]:

@@ -6,7 +6,7 @@ same names, so that a translator sees it before a build does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from babel.messages.catalog import Message
@@ -17,24 +17,30 @@ from editions.checks.registry import message_check
 from editions.checks.rst import translated_pairs
 from editions.findings import ERROR, Finding
 
-# The translated names of the catalog being checked (one at a time in a process).
-_TITLES: dict[str, dict[str, str]] = {}
+# The catalog being checked (one at a time in a process: held, so its id is not reused)
+# and its translated names.
+_CURRENT: list[CatalogFile] = []
+_TITLES: dict[int, dict[str, str]] = {}
 
 
 @lru_cache(maxsize=1024)
 def _unsafe(
-    english: tuple[str, ...], msgstr: str, allowed: frozenset[str], catalog: str
+    english: tuple[str, ...], msgstr: str, allowed: frozenset[str], catalog: int
 ) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
     return safety.judge(english, msgstr, allowed, titles=_TITLES.get(catalog))
 
 
-def _titles_of(catalog: CatalogFile) -> str:
-    key = str(catalog.path)
-    if key not in _TITLES and catalog.catalog is not None:
+def _titles_of(catalog: CatalogFile) -> int:
+    """A key for the catalog's translated names, worked out once per catalog."""
+    key = id(catalog)
+    if not _CURRENT or _CURRENT[0] is not catalog:
+        _CURRENT[:] = [catalog]
         _TITLES.clear()
+        _unsafe.cache_clear()  # its answers held for the previous catalog's names
+        messages: Iterable[Message] = catalog.catalog or []
         _TITLES[key] = safety.translated_names(
-            (message.id, message.string) for message in catalog.catalog if not message.fuzzy
+            (message.id, message.string) for message in messages if not message.fuzzy
         )
     return key
 
@@ -42,21 +48,14 @@ def _titles_of(catalog: CatalogFile) -> str:
 def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         allowed = frozenset(catalog.settings.allowed_urls)
-        for english, msgstr in _judged(message):
+        if not translated_pairs(message):
+            return  # untranslated or fuzzy: not published
+        for english, msgstr in safety.judged_forms(message.id, message.string):
             for rule, text in _unsafe(english, msgstr, allowed, _titles_of(catalog)):
                 if rule == name:
                     yield catalog.finding(message, name, text, ERROR)
 
     return check
-
-
-def _judged(message: Message) -> list[tuple[tuple[str, ...], str]]:
-    """What the build judges: each form against the English (both, for a plural message)."""
-    if not translated_pairs(message):
-        return []
-    english = message.id if isinstance(message.id, tuple) else (message.id,)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return [(tuple(map(str, english)), str(string)) for string in strings if string]
 
 
 for _name, _summary in safety.RULES.items():
