@@ -269,8 +269,9 @@ def _structure_findings(english: Reading, translation: Reading) -> Iterator[tupl
     blocks = [
         kind
         for kind in dict.fromkeys(translation.kinds)
-        # The same structure as the English is no change; directives and targets: below.
-        if kind not in english.kinds and kind not in ("used_directive", "target")
+        # The same structure as the English is no change; directives, targets and
+        # docutils' problems are judged below.
+        if kind not in english.kinds and kind not in ("used_directive", "target", "problematic")
     ]
     for kind in [kind for kind in blocks if kind in _BLOCK_DEFINITIONS]:
         yield _BLOCK_DEFINITIONS[kind]
