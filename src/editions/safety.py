@@ -14,7 +14,8 @@ allowlist on that reading:
 - every directive, link target and footnote it uses, every URL and reference name it
   links to, every substitution it uses, and every role that is neither prose nor a
   cross-reference inside the publication (with its target), is in its English;
-- every URL uses http, https or mailto (or is listed in ``allowed-urls``).
+- every URL uses http, https or mailto, and is the English's or in ``allowed-urls``;
+- it is at most ``MAX_CHARACTERS`` long (docutils' inline parsing is quadratic).
 
 HTML typed in a msgstr is not a construct: Sphinx escapes it.  This is the only
 place that decides; the build (:mod:`editions.compile`) and ``editions check``
