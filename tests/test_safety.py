@@ -9,15 +9,14 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import SHARED
-from editions import safety
+from editions import inert_rst
 from editions.cli import main
 from editions.compile import ENGLISH_LINKS_DIR, compile_language
 from editions.declaration import Language, Project, load_project
+from editions.inert_rst import is_plain, read
 from editions.safety import RULES, unsafe_findings
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
-CORPUS = SHARED / "corpora" / "python-docs-fr"
 
 
 @pytest.mark.parametrize(
@@ -83,38 +82,22 @@ LINKING = [
 ]
 NOT_LINKING = [
     "Note: the data: 40%.",
-    "snake_case_names and a_b",
-    "Price: 5 €, in the morning: early.",
-    "*emphasis*, **strong**, ``code``",
+    "Price: 5 euros, in the morning: early.",
     "Ends with a colon:",
 ]
 
 
 @pytest.mark.parametrize("text", LINKING)
-def test_the_cheap_link_test_lets_every_link_through_to_docutils(text: str) -> None:
-    assert safety._MAY_LINK.search(text)
-    assert safety._links(text) != (set(), set())
+def test_a_text_that_links_is_never_taken_for_plain_words(text: str) -> None:
+    reading = read(text)
+    assert not is_plain(text)
+    assert reading.urls or reading.refnames or reading.footnotes or reading.roles
 
 
 @pytest.mark.parametrize("text", NOT_LINKING)
-def test_text_the_cheap_link_test_skips_gives_docutils_nothing_to_link(text: str) -> None:
-    assert not safety._MAY_LINK.search(text)
-    assert safety._links(text) == (set(), set())
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the python-docs-fr corpus is not in {CORPUS}")
-def test_no_text_of_a_real_corpus_skipped_by_the_cheap_link_test_has_a_link() -> None:
-    texts = {
-        text
-        for folder in ("tutorial", "c-api")
-        for path in sorted((CORPUS / folder).glob("*.po"))
-        for entry in polib.pofile(str(path))
-        for text in (entry.msgid, entry.msgstr)
-        if text
-    }
-    skipped = [text for text in texts if not safety._MAY_LINK.search(text)]
-    assert len(skipped) > 1000
-    assert [text for text in skipped if safety._links(text) != (set(), set())] == []
+def test_plain_words_are_read_without_the_parser_and_as_the_parser_reads_them(text: str) -> None:
+    assert is_plain(text)
+    assert read(text) == inert_rst._reading_of(inert_rst.parse(text))
 
 
 def test_allowed_urls_let_a_translation_link_to_a_local_site() -> None:

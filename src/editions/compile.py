@@ -36,7 +36,7 @@ from typing import Any
 
 import babel
 import docutils
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
@@ -52,12 +52,12 @@ from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
 from editions.layout import domain_of, language_folder
-from editions.safety import EnglishLinks, unsafe_findings
+from editions.safety import EnglishReadings, judge, judged_forms, translated_names
 
 WITHHELD_FILE = "withheld.json"
 # What each catalog was compiled from and into, for skipping the unchanged ones.
 RECORD_FILE = "compiled.json"
-# The links of the English texts, one file per language that parsed some (never two writers).
+# The readings of the English texts, one file per language that parsed some (never two writers).
 ENGLISH_LINKS_DIR = "english-links"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
@@ -91,7 +91,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     target = language_folder(compiled_locale_dir(project), language)
     allowed = frozenset(project.settings.allowed_urls)
     rules = _rules_fingerprint(language, allowed)
-    english_links: EnglishLinks | None = None  # read when a catalog is first checked
+    english_links: EnglishReadings | None = None  # read when a catalog is first checked
     previous = _read_record(target, rules)
     record: dict[str, dict[str, Any]] = {}
     changed, withheld, broken, domains = [], [], [], set()
@@ -143,15 +143,15 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     return CompiledCatalogs(changed, withheld)
 
 
-def _read_english_links(project: Project) -> EnglishLinks:
-    """The English links parsed by every language compiled so far."""
-    known: dict[str, list[list[str]]] = {}
+def _read_english_links(project: Project) -> EnglishReadings:
+    """The English readings parsed by every language compiled so far."""
+    known: dict[str, list[list[Any]]] = {}
     for path in sorted((compiled_locale_dir(project) / ENGLISH_LINKS_DIR).glob("*.json")):
         known.update(_english_links_file(path))
-    return EnglishLinks(known)
+    return EnglishReadings(known)
 
 
-def _save_english_links(project: Project, language: Language, links: EnglishLinks) -> None:
+def _save_english_links(project: Project, language: Language, links: EnglishReadings) -> None:
     """Save every link ``language`` knows, if it parsed some, for the languages after it.
 
     In its own file: two workers never write the same one.
@@ -163,14 +163,13 @@ def _save_english_links(project: Project, language: Language, links: EnglishLink
     write_atomically(path, json.dumps(data).encode("utf-8"), durable=False)
 
 
-def _english_links_file(path: Path) -> dict[str, list[list[str]]]:
-    """The links saved in ``path`` by the same code and docutils; none if not, or damaged."""
+def _english_links_file(path: Path) -> dict[str, list[list[Any]]]:
+    """The readings saved in ``path`` by the same code and docutils; none if not, or damaged."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        links: dict[str, list[list[str]]] = data["links"]
+        links: dict[str, list[list[Any]]] = data["links"]
         valid = data["rules"] == _english_links_fingerprint() and all(
-            isinstance(pair, list) and [type(part) for part in pair] == [list, list]
-            for pair in links.values()
+            EnglishReadings.valid(reading) for reading in links.values()
         )
         return links if valid else {}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -179,7 +178,7 @@ def _english_links_file(path: Path) -> dict[str, list[list[str]]]:
 
 @lru_cache(maxsize=1)
 def _english_links_fingerprint() -> str:
-    """What the links found in a text depend on: Editions' code and docutils."""
+    """What the reading of a text depends on: Editions' code and docutils."""
     return incremental.fingerprint([incremental.PACKAGE_DIR], ["links", docutils.__version__])
 
 
@@ -278,7 +277,7 @@ def withhold_unsafe(
     catalog: Catalog,
     path: Path,
     allowed: frozenset[str],
-    english_links: EnglishLinks | None = None,
+    english_links: EnglishReadings | None = None,
     theme: bool = False,
 ) -> list[Finding]:
     """Remove the unsafe translations from ``catalog``; one finding per reason.
@@ -288,13 +287,16 @@ def withhold_unsafe(
     """
     findings: list[Finding] = []
     lines: list[str] | None = None
+    titles = translated_names(
+        (message.id, message.string) for message in catalog if not message.fuzzy
+    )
     for message in list(catalog):
         if not message.id or message.fuzzy:
             continue  # the header, and fuzzy entries, which the build does not use
         reasons = [
             reason
-            for msgid, msgstr in _pairs(message)
-            for reason in unsafe_findings(msgid, msgstr, allowed, english_links)
+            for msgid, msgstr in judged_forms(message.id, message.string)
+            for reason in judge(msgid, msgstr, allowed, english_links, titles)
         ]
         if theme:
             rule = theme_words.THEME_MARKUP
@@ -310,15 +312,6 @@ def withhold_unsafe(
             for check, text in dict.fromkeys(reasons)
         )
     return findings
-
-
-def _pairs(message: Message) -> list[tuple[str, str]]:
-    """(English, translation) pairs of a message; a plural form is compared with both English."""
-    if isinstance(message.id, str) and isinstance(message.string, str):
-        return [(message.id, message.string)]
-    english = " ".join(message.id) if isinstance(message.id, tuple) else str(message.id)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    return [(english, str(string or "")) for string in strings]
 
 
 def _lines(path: Path) -> list[str]:

@@ -1,42 +1,56 @@
-"""The rules a translation must obey: it may contain only what its English allows.
+"""The judge of a translation: it may contain only what its English allows, as docutils reads it.
 
 A catalog comes from translators we do not control, and Sphinx parses each
 msgstr as reStructuredText with the powers of the source (FACTS.md): a msgstr
 can define a role that writes raw HTML, include a file of the build machine,
 retarget a link or point it at ``javascript:``.  docutils' switches
 (``raw_enabled``, ``file_insertion_enabled``) would close these for the whole
-project, sources included, so instead each msgstr is compared with its msgid:
-every construct the msgstr uses (directive, role that can insert content,
-substitution, link target, URL) must already be in the msgid, and no URL may use
-a scheme other than http, https or mailto.  HTML typed in a msgstr is not a
-construct: Sphinx escapes it.
+project, sources included, so instead each msgstr is read as the build reads it
+(:mod:`editions.inert_rst`: the same parser, nothing run) and held to an
+allowlist on that reading:
 
-Constructs are found with docutils' own parser where it decides (links: what
-it would turn into a URL), and with small patterns where the parser cannot be
-run safely or cheaply (explicit markup, which the parser would execute).
+- its nodes are a paragraph of text with inline markup (``ALLOWED_KINDS``), and
+  docutils reports nothing wrong in it that it does not report in the English;
+- every directive, link target and footnote it uses, every URL and reference name it
+  links to, every substitution it uses, and every role that is neither prose nor a
+  cross-reference inside the publication (with its target), is in its English;
+- every URL uses http, https or mailto, and is the English's or in ``allowed-urls``;
+- it is at most ``MAX_CHARACTERS`` long (docutils' inline parsing is quadratic).
+
+HTML typed in a msgstr is not a construct: Sphinx escapes it.  This is the only
+place that decides; the build (:mod:`editions.compile`) and ``editions check``
+(:mod:`editions.checks.safety_rules`) both ask :func:`judge`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import fields
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
-from docutils import nodes
-from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Parser, directives, roles, states
-from docutils.statemachine import string2lines
-from docutils.utils import new_document
+from docutils.nodes import fully_normalize_name
+
+from editions.inert_rst import (
+    MAX_CHARACTERS,
+    UNREADABLE,
+    Reading,
+    is_plain,
+    read,
+    split_title,
+    too_large,
+)
 
 UNSAFE_DIRECTIVE = "unsafe-directive"
 UNSAFE_ROLE = "unsafe-role"
 UNSAFE_SUBSTITUTION = "unsafe-substitution"
 UNSAFE_URL_SCHEME = "unsafe-url-scheme"
 RETARGETED_URL = "retargeted-url"
+UNSAFE_MARKUP = "unsafe-markup"
 
 # Every rule, for a registry of named checks: name -> what it guards against.
 RULES = {
@@ -45,6 +59,8 @@ RULES = {
     UNSAFE_SUBSTITUTION: "a translation uses a substitution the English does not",
     UNSAFE_URL_SCHEME: "a translation links to a scheme other than http, https or mailto",
     RETARGETED_URL: "a translation links somewhere the English does not",
+    UNSAFE_MARKUP: "a translation docutils reads as more than a paragraph (a list, a table, "
+    "a block quote…), as broken markup, or too large to read",
 }
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -59,143 +75,148 @@ CONTENT_ROLES = frozenset(
         "file", "samp", "program", "guilabel", "menuselection", "mimetype", "regexp",
     }
 )  # fmt: skip
-# Cheap test for "might contain a link": only then is docutils' parser run.  Every
-# reference ends in "_" or "__" before a non-word character (`name`_, name_, [1]_, |s|_,
-# embedded <uri> included); a standalone URI or a role has a ":" before a non-space; an
-# e-mail address has "@".  A text with none of these gives docutils nothing to link.
-_MAY_LINK = re.compile(r"_(?!\w)|:(?=\S)|@")
-_EXPLICIT_START = re.compile(r"^([ \t]*)\.\.", re.MULTILINE)
-_EXPLICIT_MARKUP = re.compile(r"^[ \t]*\.\.(?:[ \t]+(.*))?$", re.MULTILINE)
-_DIRECTIVE = re.compile(r"(?:\|[^|]+\|[ \t]+)?([\w.+:-]+?)[ \t]*::")
-_ANONYMOUS_TARGET = re.compile(r"^[ \t]*__[ \t]+\S", re.MULTILINE)
-_INLINE_LITERAL = re.compile(r"``.+?``", re.DOTALL)
-_ROLE_NAME = r"[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
-_INTERPRETED = re.compile(
-    rf"(?::(?P<before>{_ROLE_NAME}):)?`(?P<content>[^`]+)`(?!`)(?P<after>:{_ROLE_NAME}:|__?)?"
-)
-_EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.DOTALL)
-_SUBSTITUTION = re.compile(r"(?<![\w|])\|(?![\s|])([^|]*?)(?<!\s)\|(?:__?)?(?![\w|])")
 # A scheme written as text: docutils links some (javascript:, data:), a browser
-# or a later tool may link others; any of these is refused where it appears.
+# or a later tool may link others; any of these is refused in the words of the page.
 _DANGEROUS_TEXT = re.compile(r"(?<![\w:.-])(javascript|vbscript|livescript|data):(?![\s`])", re.I)
+# What a kind of node outside the allowlist is, for a message.
+_BLOCK_DEFINITIONS = {
+    "substitution_definition": (
+        UNSAFE_DIRECTIVE,
+        "defines a substitution; a translation may not define markup, remove it",
+    ),
+    "footnote": (UNSAFE_DIRECTIVE, "defines a footnote the English does not; remove it"),
+    "citation": (UNSAFE_DIRECTIVE, "defines a citation the English does not; remove it"),
+}
 
 
-@dataclass(frozen=True)
-class Constructs:
-    """What a piece of reStructuredText uses, as far as safety is concerned."""
+def judge(
+    english: str | Sequence[str],
+    msgstr: str,
+    allowed_urls: frozenset[str] = frozenset(),
+    english_readings: EnglishReadings | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> list[tuple[str, str]]:
+    """Why ``msgstr`` may not replace its English, as (check name, message) pairs; empty if safe.
 
-    directives: frozenset[str]
-    roles: frozenset[tuple[str, str]]  # (role, target or content that must not change)
-    role_names: frozenset[str]
-    substitutions: frozenset[str]
-    urls: frozenset[str]
-    refnames: frozenset[str]
+    ``english`` is the msgid, or the msgid and msgid_plural of a plural message (a
+    plural form may use what either uses).  ``allowed_urls`` are URLs (or prefixes
+    ending in ``/``) a translation may link to although its English does not, from
+    ``[tool.editions] allowed-urls``.  ``english_readings`` keeps the readings of the
+    English texts (this process's own by default).
+    """
+    texts = (english,) if isinstance(english, str) else tuple(english)
+    if not msgstr or msgstr in texts:
+        return []
+    if too_large(msgstr):
+        return [
+            (
+                UNSAFE_MARKUP,
+                f"is {len(msgstr):,} characters long, more than the {MAX_CHARACTERS:,} a "
+                "translation may be (a paragraph); it is not read: shorten it",
+            )
+        ]
+    if is_plain(msgstr):
+        return []  # one paragraph of words: nothing to compare
+    translation = read(msgstr)
+    readings = english_readings or _PROCESS_ENGLISH_READINGS
+    source = _merged([readings.of(text) for text in texts])
+    findings = [
+        *_structure_findings(source, translation),
+        *_directive_findings(source, translation),
+        *_role_findings(source, translation),
+        *_substitution_findings(source, translation),
+        *_url_findings(source, translation, allowed_urls),
+        *_reference_findings(source, translation, titles or {}),
+    ]
+    return list(dict.fromkeys(findings))
 
 
 def unsafe_findings(
-    msgid: str,
+    msgid: str | Sequence[str],
     msgstr: str,
     allowed_urls: frozenset[str] = frozenset(),
-    english_links: EnglishLinks | None = None,
+    english_readings: EnglishReadings | None = None,
 ) -> list[tuple[str, str]]:
-    """Why ``msgstr`` may not replace ``msgid``, as (check name, message) pairs; empty if safe.
+    """:func:`judge`, under the name the build has called it by."""
+    return judge(msgid, msgstr, allowed_urls, english_readings)
 
-    ``allowed_urls`` are URLs (or prefixes ending in ``/``) a translation may
-    link to although its English does not, from ``[tool.editions] allowed-urls``.
-    ``english_links`` keeps the links of the msgids (this process's own by default).
+
+def judged_forms(message_id: object, message_string: object) -> list[tuple[tuple[str, ...], str]]:
+    """(English, translation) of each translated form of a message, as the build judges them.
+
+    A plural message's every form is judged against both its English forms (msgid and
+    msgid_plural): the build publishes every form, each may use what either English uses.
     """
-    if not msgstr or msgstr == msgid:
-        return []
-    translation = constructs(msgstr)
-    english = english_constructs(msgid)
-    # The English's links matter only against the translation's: looked up only then.
-    if translation.urls or translation.refnames:
-        urls, refnames = (english_links or _PROCESS_ENGLISH_LINKS).of(msgid)
-        english = replace(english, urls=urls, refnames=refnames)
-    return [
-        *_directive_findings(english, translation),
-        *_role_findings(english, translation),
-        *_substitution_findings(english, translation),
-        *_url_findings(msgid, msgstr, english, translation, allowed_urls),
-    ]
+    english = message_id if isinstance(message_id, tuple) else (message_id,)
+    strings = message_string if isinstance(message_string, tuple) else (message_string,)
+    return [(tuple(map(str, english)), str(string)) for string in strings if string]
 
 
-@lru_cache(maxsize=65536)
-def english_constructs(msgid: str) -> Constructs:
-    """The constructs of a msgid but its links, kept: every language has the same msgids."""
-    return constructs(msgid, with_links=False)
+def translated_names(messages: Iterable[tuple[object, object]]) -> dict[str, str]:
+    """Reference name of each English text of a catalog -> that of its translation.
+
+    When Sphinx translates a section title it gives the section the translated name
+    beside the English one (``update_title_mapping`` in sphinx/transforms/i18n.py), so
+    `Exemples`_ in French reaches the section titled "Examples", translated "Exemples".
+    """
+    return {
+        fully_normalize_name(msgid): fully_normalize_name(msgstr)
+        for msgid, msgstr in messages
+        if isinstance(msgid, str) and isinstance(msgstr, str) and msgstr and msgid != msgstr
+    }
 
 
-class EnglishLinks:
-    """The links docutils finds in English texts, each text parsed once for every language.
+class EnglishReadings:
+    """The Readings of English texts, each text parsed once for every language.
 
     Every language's catalogs hold the same msgids.  A build compiles each language in a
-    process of its own, so the links are kept by a digest of their text, in a form that can
-    be saved (lists, for JSON) and read by the next process: measured at 200 articles, a
+    process of its own, so the Readings are kept by a digest of their text, in a form that
+    can be saved (lists, for JSON) and read by the next process: measured at 200 articles, a
     language's first compilation went from 3.7 s to 2.5 s once another's links were known.
     """
 
-    def __init__(self, known: Mapping[str, list[list[str]]] | None = None) -> None:
-        self.known: dict[str, list[list[str]]] = dict(known or {})
+    def __init__(
+        self, known: Mapping[str, list[list[Any]]] | None = None, saved: bool = True
+    ) -> None:
+        self.known: dict[str, list[list[Any]]] = dict(known or {})
+        self.saved = saved  # kept for the next process (else read()'s own cache serves)
         self.grown = False  # whether a text was parsed here: then there is more to save
 
-    def of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The URLs and reference names of ``text``."""
+    def of(self, text: str) -> Reading:
+        """The Reading of ``text``."""
         key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-        links = self.known.get(key)
-        if links is None:
-            urls, refnames = _links_if_any(text)
-            links = self.known[key] = [sorted(urls), sorted(refnames)]
+        saved = self.known.get(key)
+        if saved is not None:
+            try:
+                return Reading.from_json(saved)
+            except (ValueError, TypeError):
+                pass  # saved by other code: read again
+        reading = read(text)
+        if self.saved and not is_plain(text):  # a plain text is read as fast as looked up
+            self.known[key] = reading.to_json()
             self.grown = True
-        return frozenset(links[0]), frozenset(links[1])
+        return reading
+
+    @staticmethod
+    def valid(saved: object) -> bool:
+        """Whether ``saved`` (one value of ``known``, read from JSON) is a saved Reading."""
+        try:
+            Reading.from_json(saved)  # type: ignore[arg-type]
+        except (ValueError, TypeError):
+            return False
+        return True
 
 
-_PROCESS_ENGLISH_LINKS = EnglishLinks()
+_PROCESS_ENGLISH_READINGS = EnglishReadings(saved=False)
 
 
-def constructs(text: str, with_links: bool = True) -> Constructs:
-    """The constructs of ``text``, as far as safety is concerned.
-
-    Without ``with_links``, its URLs and reference names are left out (not parsed).
-    """
-    prose = _INLINE_LITERAL.sub(" ", text)
-    roles = set(_roles(prose))
-    urls, refnames = _links_if_any(text) if with_links else (set(), set())
-    return Constructs(
-        directives=frozenset(_explicit_markup(text)),
-        roles=frozenset(roles),
-        role_names=frozenset(name for name, _ in roles),
-        substitutions=frozenset(_SUBSTITUTION.findall(prose)),
-        urls=frozenset(urls),
-        refnames=frozenset(refnames),
-    )
-
-
-def _explicit_markup(text: str) -> Iterator[str]:
-    """Names of the explicit markup blocks (``.. name::``, ``.. _target:``, ``__ url``)."""
-    for match in _EXPLICIT_MARKUP.finditer(text):
-        rest = (match.group(1) or "").strip()
-        directive = _DIRECTIVE.match(rest)
-        if directive:
-            substitution = rest.startswith("|")
-            yield f"|substitution| {directive.group(1)}" if substitution else directive.group(1)
-        elif rest.startswith("_"):
-            yield "_target"
-        elif rest.startswith("["):
-            yield "[footnote]"
-        # anything else is a comment: it never reaches the page
-    if _ANONYMOUS_TARGET.search(text):
-        yield "_target"
-
-
-def _roles(prose: str) -> Iterator[tuple[str, str]]:
-    for match in _INTERPRETED.finditer(prose):
-        after = match.group("after") or ""
-        if after.startswith("_"):
-            continue  # a hyperlink reference: its target is checked with the URLs
-        name = match.group("before") or after.strip(":")
-        name = name.lower()
-        yield name, "" if name in CONTENT_ROLES else _role_target(match.group("content"))
+def _merged(readings: list[Reading]) -> Reading:
+    if len(readings) == 1:
+        return readings[0]
+    return Reading(
+        *(tuple(item for reading in readings for item in getattr(reading, field.name))
+          for field in fields(Reading))
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -235,140 +256,73 @@ def reference_roles() -> frozenset[str]:
 
 def _role_target(content: str) -> str:
     """What a role points to: the part in ``<>`` after an explicit title, else all of it."""
-    explicit = _EXPLICIT_TITLE.match(content)
-    target = explicit.group(2) if explicit else content
-    return " ".join(target.split())
+    title, target = split_title(content)
+    return " ".join((target if target is not None else title).split())
 
 
-def _links_if_any(text: str) -> tuple[set[str], set[str]]:
-    """:func:`_links`, without running the parser on a text that cannot hold one."""
-    return _links(text) if _MAY_LINK.search(text) else (set(), set())
+def _structure_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+    if UNREADABLE in translation.kinds:
+        yield (
+            UNSAFE_MARKUP,
+            "docutils fails to read it (too deeply nested?); write one paragraph, as the English",
+        )
+        return
+    blocks = [
+        kind
+        for kind in dict.fromkeys(translation.kinds)
+        # The same structure as the English is no change; directives, targets and
+        # docutils' problems are judged below.
+        if kind not in english.kinds and kind not in ("used_directive", "target", "problematic")
+    ]
+    for kind in [kind for kind in blocks if kind in _BLOCK_DEFINITIONS]:
+        yield _BLOCK_DEFINITIONS[kind]
+    for kind in [kind for kind in blocks if kind not in _BLOCK_DEFINITIONS][:1]:  # the outermost
+        yield (
+            UNSAFE_MARKUP,
+            f"docutils reads a {kind.replace('_', ' ')} in it, not one paragraph like the "
+            "English (after any line break, U+2028 included, a line that starts with spaces, "
+            "'* ', '1. ', '..' or a table border starts a block); Sphinx would drop it",
+        )
+    known = Counter(english.problems)
+    for level, message in translation.problems:
+        if known[(level, message)] > 0:
+            known[(level, message)] -= 1  # the English has the same: not the translator's
+            continue
+        yield (
+            UNSAFE_MARKUP,
+            f"docutils reports {level.lower()} {' '.join(message.split())!r}; "
+            "fix the markup as in the English",
+        )
 
 
-def _links(text: str) -> tuple[set[str], set[str]]:
-    """URLs and reference names docutils finds in ``text``, parsed without running directives.
-
-    Parsed without transforms: nothing is resolved, included or executed, and
-    every reference keeps the name or URL the writer typed.
-    """
-    document = new_document("<translation>", _safe_settings())
-    # Explicit markup is escaped into text, so that no directive runs here: a
-    # `.. role::` would otherwise register itself in docutils' global tables,
-    # and the Sphinx build that follows in this process would inherit it.
-    inert = _EXPLICIT_START.sub(r"\1\\..", text)
-    saved = dict(directives._directives), dict(roles._roles)
-    try:
-        _parser().parse(inert, document)
-    except Exception:  # docutils fails on some odd input: treat the text as an unknown link
-        return {"<unparsable>"}, set()
-    finally:
-        directives._directives.clear()
-        directives._directives.update(saved[0])
-        roles._roles.clear()
-        roles._roles.update(saved[1])
-    urls, refnames = set(), set()
-    for node in document.findall(nodes.Element):
-        for attribute in ("refuri", "uri"):
-            value = node.get(attribute)
-            if isinstance(value, str) and value:
-                urls.add(value)
-        refname = node.get("refname")
-        if isinstance(node, nodes.substitution_reference):
-            continue  # checked as a substitution
-        if isinstance(refname, str) and refname:
-            refnames.add(refname)
-    return urls, refnames
-
-
-class _ReusedParser:
-    """docutils' ``Parser.parse``, with one parser and one state machine for every text.
-
-    docutils builds a new state machine (every state and its transitions) for each
-    document, which is most of the cost of parsing a short msgstr; the build's
-    ``sphinxext/fast_i18n.py`` reuses one the same way.  A run that fails leaves
-    the machine mid-way, so it is dropped.
-    """
-
-    def __init__(self) -> None:
-        self.parser = Parser(inliner=_prepared_inliner())
-        self.machine: states.RSTStateMachine | None = None
-
-    def parse(self, text: str, document: nodes.document) -> None:
-        self.parser.setup_parse(text, document)
-        settings = document.settings
-        lines = string2lines(text, tab_width=settings.tab_width, convert_whitespace=True)
-        if any(len(line) > settings.line_length_limit for line in lines):
-            return  # docutils reports the line and parses nothing
-        if self.machine is None:
-            self.machine = states.RSTStateMachine(
-                state_classes=self.parser.state_classes,
-                initial_state=self.parser.initial_state,
-                debug=document.reporter.debug_flag,
-            )
-        try:
-            self.machine.run(lines, document, inliner=self.parser.inliner)
-        except BaseException:
-            self.machine = None
-            raise
-        finally:
-            self.parser.finish_parse()
-
-
-def _prepared_inliner() -> states.Inliner:
-    """An inliner whose patterns are built once, not for every text as docutils does.
-
-    They depend only on the settings, here always :func:`_safe_settings`.  (A
-    subclass cannot override ``init_customizations``: it reads the patterns'
-    parts from ``vars(self.__class__)``.)
-    """
-    inliner = states.Inliner()
-    inliner.init_customizations(_safe_settings())
-    inliner.init_customizations = lambda settings: None  # type: ignore[method-assign]
-    return inliner
-
-
-@lru_cache(maxsize=1)
-def _parser() -> _ReusedParser:
-    return _ReusedParser()
-
-
-@lru_cache(maxsize=1)
-def _safe_settings() -> object:
-    settings = get_default_settings(Parser)
-    settings.report_level = 5
-    settings.halt_level = 5
-    settings.warning_stream = io.StringIO()
-    settings.file_insertion_enabled = False
-    settings.raw_enabled = False
-    settings.character_level_inline_markup = False
-    return settings
-
-
-def _directive_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
-    for name in sorted(translation.directives - english.directives):
-        if name == "_target":
-            yield RETARGETED_URL, "defines a link target the English does not; remove it"
-        elif name.startswith("|substitution|"):
-            yield (
-                UNSAFE_DIRECTIVE,
-                "defines a substitution; a translation may not define markup, remove it",
-            )
-        elif name == "[footnote]":
-            yield UNSAFE_DIRECTIVE, "defines a footnote the English does not; remove it"
+def _directive_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+    for name, block in dict.fromkeys(translation.directives):
+        if (name, block) in english.directives:
+            continue  # the very block of the English: the source's writer put it there
+        if name.startswith("|"):
+            yield _BLOCK_DEFINITIONS["substitution_definition"]
         else:
             yield (
                 UNSAFE_DIRECTIVE,
                 f"uses the directive '.. {name}::'; a translation may not use directives "
                 "(they can run code or read files), translate only the text",
             )
+    for name in dict.fromkeys(translation.targets):
+        if name not in english.targets:
+            yield RETARGETED_URL, "defines a link target the English does not; remove it"
 
 
-def _role_findings(english: Constructs, translation: Constructs) -> Iterator[tuple[str, str]]:
-    for name, target in sorted(translation.roles - english.roles):
+def _role_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+    english_roles = {(name, _role_target(content)) for name, content in english.roles}
+    english_names = {name for name, _ in english.roles}
+    for name, content in dict.fromkeys(translation.roles):
         if name in CONTENT_ROLES or name in reference_roles():
             continue  # text, or a link inside the publication: `editions check` compares them
+        target = _role_target(content)
+        if (name, target) in english_roles:
+            continue
         label = f":{name}:" if name else "the default role (`text`)"
-        if name not in english.role_names:
+        if name not in english_names:
             yield UNSAFE_ROLE, f"uses {label}, which the English does not; remove it"
         else:
             yield (
@@ -378,22 +332,20 @@ def _role_findings(english: Constructs, translation: Constructs) -> Iterator[tup
             )
 
 
-def _substitution_findings(
-    english: Constructs, translation: Constructs
-) -> Iterator[tuple[str, str]]:
-    for name in sorted(translation.substitutions - english.substitutions):
-        yield UNSAFE_SUBSTITUTION, f"uses the substitution |{name}|, which the English does not"
+def _substitution_findings(english: Reading, translation: Reading) -> Iterator[tuple[str, str]]:
+    for name in dict.fromkeys(translation.substitutions):
+        if name not in english.substitutions:
+            yield (
+                UNSAFE_SUBSTITUTION,
+                f"uses the substitution |{name}|, which the English does not",
+            )
 
 
 def _url_findings(
-    msgid: str,
-    msgstr: str,
-    english: Constructs,
-    translation: Constructs,
-    allowed_urls: frozenset[str],
+    english: Reading, translation: Reading, allowed_urls: frozenset[str]
 ) -> Iterator[tuple[str, str]]:
     reported = set()
-    for url in sorted(translation.urls):
+    for url in dict.fromkeys(translation.urls):
         scheme = _scheme(url)
         if scheme and scheme not in SAFE_SCHEMES:
             reported.add(scheme)
@@ -407,18 +359,53 @@ def _url_findings(
                 f"links to {_shorten(url)!r}, which the English does not; keep the English "
                 "URL or add it to allowed-urls in [tool.editions]",
             )
-    english_text = {match.group(0).lower() for match in _DANGEROUS_TEXT.finditer(msgid)}
-    for match in _DANGEROUS_TEXT.finditer(msgstr):
-        scheme = match.group(1).lower()
-        if scheme not in reported and match.group(0).lower() not in english_text:
-            reported.add(scheme)
-            yield UNSAFE_URL_SCHEME, f"contains a '{scheme}:' URL; remove it"
-    for name in sorted(translation.refnames - english.refnames):
+    # Words that a browser or a later tool might still link (docutils links only some).
+    english_text = {
+        match.group(0).lower() for text in english.prose for match in _DANGEROUS_TEXT.finditer(text)
+    }
+    for text in translation.prose:
+        for match in _DANGEROUS_TEXT.finditer(text):
+            scheme = match.group(1).lower()
+            if scheme not in reported and match.group(0).lower() not in english_text:
+                reported.add(scheme)
+                yield UNSAFE_URL_SCHEME, f"contains a '{scheme}:' URL; remove it"
+
+
+def _reference_findings(
+    english: Reading, translation: Reading, titles: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    renamed = {titles.get(name) for name in english.refnames}  # sections' translated names
+    for name in dict.fromkeys(translation.refnames):
+        if name not in english.refnames and name not in renamed:
+            alias = _alias_form(english, translation)
+            yield (
+                RETARGETED_URL,
+                f"links to the target '{_shorten(name)}', which the English does not; keep "
+                f"the English link and translate only its text: {alias}",
+            )
+    for reference, count in Counter(translation.footnotes).items():
+        if count > english.footnotes.count(reference):
+            yield (
+                RETARGETED_URL,
+                f"refers to {reference} more often than the English; keep the English's "
+                "footnotes and citations",
+            )
+    if len(translation.anonymous) > len(english.anonymous):
         yield (
             RETARGETED_URL,
-            f"links to the target '{_shorten(name)}', which the English does not; "
-            "keep the English link",
+            f"has {len(translation.anonymous)} anonymous link(s) (`text`__) where the English "
+            f"has {len(english.anonymous)}; keep the English's",
         )
+
+
+def _alias_form(english: Reading, translation: Reading) -> str:
+    """How to keep a named link's target while translating its text."""
+    names = [
+        target.removesuffix("_")
+        for _, target in english.references
+        if " ".join(target.removesuffix("_").lower().split()) not in translation.refnames
+    ]
+    return f"`Texto <{names[0] if names else 'English title'}_>`_"
 
 
 def _scheme(url: str) -> str:

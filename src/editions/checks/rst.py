@@ -48,39 +48,51 @@ _DIGIT = re.compile(r"\d")
 _MARKUP_CHARACTERS = frozenset("`:_|*[.<")
 
 
-def translated_text(message: Message) -> tuple[str, str] | None:
-    """(msgid, msgstr) of a translated, non-fuzzy, singular message; None otherwise."""
-    if message.fuzzy or message.pluralizable or not message.id or not message.string:
-        return None
-    assert isinstance(message.id, str) and isinstance(message.string, str)
-    return message.id, message.string
+def translated_pairs(message: Message) -> list[tuple[str, str]]:
+    """(English, translation) of each translated form of a non-fuzzy message.
+
+    A plural message gives one pair per form: its first form against the msgid, the
+    others against the msgid_plural (the build publishes every form).
+    """
+    if message.fuzzy or not message.id or not message.string:
+        return []
+    if isinstance(message.id, str) and isinstance(message.string, str):
+        return [(message.id, message.string)]
+    english = message.id if isinstance(message.id, tuple) else (message.id, message.id)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return [
+        (str(english[min(form, 1)]), str(string)) for form, string in enumerate(strings) if string
+    ]
 
 
 @message_check(
     "rst-markup", "inline markup broken in the msgstr but not in the msgid (sphinx-lint)"
 )
 def check_rst_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    texts = translated_text(message)
-    if texts is None or not _MARKUP_CHARACTERS.intersection(texts[1]):
-        return
-    source, translation = texts
-    problems = _lint(translation)
-    if not problems:
-        return
-    allowed = Counter(checker for checker, _ in _lint(source))
-    for checker, text in problems:
-        if allowed[checker] > 0:
-            allowed[checker] -= 1  # the source has the same construct: not the translator's
+    for source, translation in translated_pairs(message):
+        if not _MARKUP_CHARACTERS.intersection(translation):
             continue
-        yield catalog.finding(message, "rst-markup", f"{text} ({checker})", ERROR)
+        problems = _lint(translation)
+        if not problems:
+            continue
+        allowed = Counter(checker for checker, _ in _lint(source))
+        for checker, text in problems:
+            if allowed[checker] > 0:
+                allowed[checker] -= 1  # the source has the same construct: not the translator's
+                continue
+            yield catalog.finding(message, "rst-markup", f"{text} ({checker})", ERROR)
 
 
 @message_check("references", "roles, cross-references, footnotes and substitutions as in the msgid")
 def check_references(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    texts = translated_text(message)
-    if texts is None:
-        return
-    source, translation = (markup_of(text) for text in texts)
+    for texts in translated_pairs(message):
+        yield from _reference_findings(catalog, message, *texts)
+
+
+def _reference_findings(
+    catalog: CatalogFile, message: Message, english: str, translated: str
+) -> Iterator[Finding]:
+    source, translation = markup_of(english), markup_of(translated)
     missing = source.references - translation.references
     added = translation.references - source.references
     parts = []
@@ -108,9 +120,11 @@ def check_references(catalog: CatalogFile, message: Message) -> Iterator[Finding
 
 @message_check("literals", "``inline literals`` copied from the msgid: code without typos")
 def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    texts = translated_text(message)
-    if texts is None:
-        return
+    for texts in translated_pairs(message):
+        yield from _literal_findings(catalog, message, *texts)
+
+
+def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> Iterator[Finding]:
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.

@@ -7,7 +7,7 @@ under the same names, so that a translator sees it before a build does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from babel.messages.catalog import Message
@@ -15,25 +15,46 @@ from babel.messages.catalog import Message
 from editions import safety, theme_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
-from editions.checks.rst import translated_text
+from editions.checks.rst import translated_pairs
 from editions.findings import ERROR, Finding
+
+# The catalog being checked (one at a time in a process: held, so its id is not reused)
+# and its translated names.
+_CURRENT: list[CatalogFile] = []
+_TITLES: dict[int, dict[str, str]] = {}
 
 
 @lru_cache(maxsize=1024)
-def _unsafe(msgid: str, msgstr: str, allowed: frozenset[str]) -> list[tuple[str, str]]:
+def _unsafe(
+    english: tuple[str, ...], msgstr: str, allowed: frozenset[str], catalog: int
+) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
-    return safety.unsafe_findings(msgid, msgstr, allowed)
+    return safety.judge(english, msgstr, allowed, titles=_TITLES.get(catalog))
+
+
+def _titles_of(catalog: CatalogFile) -> int:
+    """A key for the catalog's translated names, worked out once per catalog."""
+    key = id(catalog)
+    if not _CURRENT or _CURRENT[0] is not catalog:
+        _CURRENT[:] = [catalog]
+        _TITLES.clear()
+        _unsafe.cache_clear()  # its answers held for the previous catalog's names
+        messages: Iterable[Message] = catalog.catalog or []
+        _TITLES[key] = safety.translated_names(
+            (message.id, message.string) for message in messages if not message.fuzzy
+        )
+    return key
 
 
 def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-        texts = translated_text(message)
-        if texts is None:
-            return
         allowed = frozenset(catalog.settings.allowed_urls)
-        for rule, text in _unsafe(*texts, allowed):
-            if rule == name:
-                yield catalog.finding(message, name, text, ERROR)
+        if not translated_pairs(message):
+            return  # untranslated or fuzzy: not published
+        for english, msgstr in safety.judged_forms(message.id, message.string):
+            for rule, text in _unsafe(english, msgstr, allowed, _titles_of(catalog)):
+                if rule == name:
+                    yield catalog.finding(message, name, text, ERROR)
 
     return check
 
