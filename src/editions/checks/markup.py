@@ -46,10 +46,11 @@ def markup_of(text: str) -> Markup:
         references[f"substitution |{substitution}|"] += 1
     named = 0
     for kind, target in reading.references:
-        if kind == "phrase":
-            references[f"reference `{target}`_"] += 1
-        elif kind == "alias":
-            references[f"reference {target}"] += 1  # `text <name_>`_ points at a named target
+        if kind in {"phrase", "alias"}:
+            # `Title`_ and `text <Title_>`_ point at the same target, by its name as docutils
+            # normalises it (case and spaces do not matter).
+            name = " ".join(target.removesuffix("_").lower().split())
+            references[f"reference `{name}`_"] += 1
         else:
             named += 1
     return Markup(Counter(reading.literals), references, named)
