@@ -7,6 +7,8 @@ real publication served on 127.0.0.1 by ``http.server``.
 from __future__ import annotations
 
 import functools
+import gettext
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from editions.declaration import load_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPOSITORY = Path(__file__).parent.parent
@@ -134,3 +139,43 @@ def test_without_javascript_the_landing_page_is_a_list_of_links(
     page.screenshot(path=str(RESULTS / "landing-page.png"))
     links.filter(has_text="Deutsch").click()
     page.wait_for_url(f"{site_url}de/index.html")
+
+
+# A word of the article's title in each edition (Spanish and Arabic translate "Commune").
+SEARCHED = {"en": "Commune", "es": "Comuna", "fr": "Commune", "de": "Kommune", "ar": "كومونة"}
+FOUND = "Search finished, found one page matching the search query."
+
+
+def found_pages_sentence(tag: str, count: int) -> str:
+    """What the search page must say for ``count`` results, from the edition's own sphinx.po."""
+    if tag == "en":
+        return f"Search finished, found {count} pages matching the search query."
+    with (REPOSITORY / "locale" / tag / "LC_MESSAGES" / "sphinx.po").open("rb") as po:
+        catalog = read_po(po)
+    form = gettext.c2py(catalog.plural_expr)(count)
+    return str(catalog[FOUND].string[form]).replace("${resultCount}", str(count))
+
+
+@pytest.mark.parametrize("tag", [language.tag for language in load_project(REPOSITORY).editions])
+def test_search_lists_results_and_counts_them_in_the_edition_language(
+    browser: Browser, site_url: str, tag: str
+) -> None:
+    assert set(SEARCHED) == {language.tag for language in load_project(REPOSITORY).editions}
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}{tag}/{ARTICLE}")
+    notices = page.locator(".editions-notice").all_inner_texts()
+    assert bool(notices) == (tag == "de")  # the German article is partly translated
+    page.goto(f"{site_url}{tag}/search.html?q={SEARCHED[tag]}")
+    results = page.locator("ul.search li")
+    summary = page.locator(".search-summary")
+    summary.filter(has_text=re.compile(r".")).wait_for(timeout=10_000)
+    page.locator("ul.search li p.context").first.wait_for(timeout=10_000)
+    assert errors == []
+    assert summary.inner_text() == found_pages_sentence(tag, results.count())
+    # The quotes come from the pages, without the notices about their translation.
+    quotes = " ".join(page.locator("ul.search li p.context").all_inner_texts())
+    assert SEARCHED[tag] in quotes
+    for notice in notices:
+        assert notice.strip() not in quotes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable
@@ -379,3 +380,33 @@ def test_the_outdated_notice_counts_fuzzy_translations_and_rereads_a_changed_cat
     assert babel_count == 3  # Babel also counts the empty one: the page shows its English
     path.write_text(FUZZY_CATALOG.replace('#, fuzzy\nmsgid "The', 'msgid "The'), "utf-8")
     assert fuzzy_count(path) == 1
+
+
+def search_terms(site: Path, tag: str) -> set[str]:
+    """The words (as stemmed) that Sphinx's search index of one edition knows."""
+    script = (site / tag / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
+    return set(index["terms"]) | set(index["titleterms"])
+
+
+def test_the_search_index_has_the_article_words_not_the_notice(site: Path) -> None:
+    from sphinx.search.de import SearchGerman
+
+    notice = parse(site / "de" / f"{ARTICLE}.html").notices
+    assert "übersetzt" in notice[0] and "angezeigt" in notice[0]
+    stem = SearchGerman({}).stem
+    terms = search_terms(site, "de")
+    assert stem("Kommune") in terms
+    assert stem("übersetzt") not in terms and stem("angezeigt") not in terms
+
+
+def test_the_search_page_plural_rule_is_arithmetic_that_yields_a_number() -> None:
+    from editions.errors import EditionsError
+    from editions.javascript_catalog import javascript_plural
+
+    german = load_project(REPOSITORY).select(["de"])[0]
+    # In JavaScript `(n != 1)` is a boolean, and Sphinx indexes the plural forms with it.
+    assert javascript_plural("(n != 1)", german) == "Number((n != 1))"
+    for script in ("alert(1)", "n; fetch('//x')", "(n != 1))"):
+        with pytest.raises(EditionsError, match="Plural-Forms"):
+            javascript_plural(script, german)
