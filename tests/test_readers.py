@@ -410,3 +410,45 @@ def test_the_search_page_plural_rule_is_arithmetic_that_yields_a_number() -> Non
     for script in ("alert(1)", "n; fetch('//x')", "(n != 1))"):
         with pytest.raises(EditionsError, match="Plural-Forms"):
             javascript_plural(script, german)
+
+
+def test_one_completeness_figure_on_landing_notice_status_page_and_command_line(
+    site: Path, editions: Callable[..., Any]
+) -> None:
+    import polib
+    from babel.numbers import format_percent
+
+    from editions.status import count_words, project_status
+
+    root = site.parent.parent
+    [german] = [
+        figures for figures in project_status(load_project(root)) if figures.language == "de"
+    ]
+    [article] = [document for document in german.documents if document.document == ARTICLE]
+    # The definition: English words of the publication translated (not fuzzy), rounded down.
+    entries = [entry for entry in polib.pofile(str(article.path)) if not entry.obsolete]
+    words = sum(count_words(entry.msgid) for entry in entries)
+    done = sum(count_words(entry.msgid) for entry in entries if entry.translated())
+    assert article.completeness == 100 * done // words < 100
+    assert 0 < german.completeness < 100
+    assert german.theme is not None and german.publication.documents == [
+        document for document in german.documents if document.document != "sphinx"
+    ]
+    edition, page = (format_percent(f.completeness / 100, locale="de") for f in (german, article))
+
+    landing = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<span lang="de" dir="ltr">zu {edition} übersetzt</span>' in landing
+    assert (
+        parse(site / "de" / f"{ARTICLE}.html")
+        .notices[0]
+        .startswith(f"Diese Seite ist zu {page} übersetzt;")
+    )
+    status_page = (site / "status.html").read_text(encoding="utf-8")
+    language_row = status_page[status_page.index('<tr class="language" id="de">') :]
+    figures = re.findall(r'<span class="figure">([^<]*)</span>', language_row)
+    english = [format_percent(f.completeness / 100, locale="en") for f in (german, article)]
+    assert figures[:2] == english
+    result = editions("--project", root, "status", "--lang", "de")
+    assert result.code == 0
+    assert re.search(rf"^de: +{german.completeness}% of ", result.out, re.MULTILINE)
+    assert re.search(rf"^ +{article.completeness}% .* {ARTICLE}$", result.out, re.MULTILINE)

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from math import floor
 from pathlib import Path
 
 from babel.numbers import format_percent
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from editions.catalogs import THEME_DOMAIN
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
-from editions.status import LanguageStatus, project_status
+from editions.status import project_status
 from editions.words import gettext
 
 
@@ -34,25 +32,19 @@ class EditionEntry:
     completeness: str  # "zu 58 % übersetzt", in the edition's language
 
 
-def translated_shares(project: Project) -> dict[str, float]:
-    """Share (0-1) of the source's words translated, by gettext language name."""
-    shares = {}
-    for status in project_status(project):
-        # The theme's words (sphinx.po) are not the publication's: leave them out of its share.
-        articles = [doc for doc in status.documents if doc.document != THEME_DOMAIN]
-        shares[status.language] = LanguageStatus(status.language, articles).words_percent / 100
-    return shares
+def completeness_by_language(project: Project) -> dict[str, int]:
+    """Each language's completeness figure (`editions status`'s), by gettext language name."""
+    return {status.language: status.completeness for status in project_status(project)}
 
 
 def edition_entries(project: Project, editions: list[Language]) -> list[EditionEntry]:
-    shares = translated_shares(project)
+    figures = completeness_by_language(project)
     entries = []
     for language in editions:
         if language == project.source_language:
             completeness = gettext(language.locale, "original")
         else:
-            # Rounded down: 99.6% is not "100% translated".
-            share = floor(100 * shares.get(language.gettext, 0.0)) / 100
+            share = figures.get(language.gettext, 0) / 100
             percent = format_percent(share, locale=language.locale)
             completeness = gettext(language.locale, "%(percent)s translated", percent=percent)
         entries.append(EditionEntry(language, completeness))
