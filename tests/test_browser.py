@@ -10,7 +10,8 @@ import functools
 import gettext
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -44,16 +45,25 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass  # keep the test output for the tests
 
 
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    """The real publication, built once, served on a free local port."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free local port, for as long as the block runs."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
+    """The real publication, built once, served on a free local port."""
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -94,10 +104,10 @@ def test_arabic_browser_lands_on_the_arabic_edition_written_right_to_left(
 def test_switcher_on_the_spanish_article_leads_to_the_german_article(
     browser: Browser, site_url: str
 ) -> None:
-    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page = new_page(browser, locale="es-ES", viewport={"width": 1200, "height": 800})
     page.goto(f"{site_url}es/{ARTICLE}")
     link = page.locator(".editions-switcher a", has_text="Deutsch")
-    assert link.is_visible()  # on a phone, without opening a menu
+    assert link.is_visible()  # side by side while they fit, without opening a menu
     link.click()
     page.wait_for_url(f"{site_url}de/{ARTICLE}")
 
@@ -179,3 +189,99 @@ def test_search_lists_results_and_counts_them_in_the_edition_language(
     assert SEARCHED[tag] in quotes
     for notice in notices:
         assert notice.strip() not in quotes
+
+
+SECTION = "part-iii-workers-must-seize-state-power"
+
+
+def one_line(page: Page) -> bool:
+    """Whether the switcher takes one line of its text (it may scroll, never wrap)."""
+    nav = page.locator("nav.editions-switcher")
+    height = nav.evaluate("nav => nav.getBoundingClientRect().height")
+    line = nav.evaluate("nav => parseFloat(getComputedStyle(nav.querySelector('li')).lineHeight)")
+    return bool(height < 2 * line + 16)  # one line and its padding
+
+
+def test_switcher_keeps_the_search_query(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 1200, "height": 800})
+    page.goto(f"{site_url}es/search.html?q=Commune")
+    link = page.locator(".editions-switcher a", has_text="Deutsch")
+    assert link.get_attribute("href") == "../de/search.html?q=Commune"
+    link.click()
+    page.wait_for_url(f"{site_url}de/search.html?q=Commune")
+    page.locator("ul.search li").first.wait_for(timeout=10_000)
+
+
+def test_switcher_keeps_the_section(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="fr-FR", viewport={"width": 1200, "height": 800})
+    page.goto(f"{site_url}fr/{ARTICLE}")
+    page.locator(f"#{SECTION} h2").hover()
+    page.locator(f'a.headerlink[href="#{SECTION}"]').click()  # the reader points at a section
+    page.locator(".editions-switcher a", has_text="العربية").click()
+    page.wait_for_url(f"{site_url}ar/{ARTICLE}#{SECTION}")
+    assert page.locator(f"#{SECTION}").is_visible()
+
+
+def test_without_javascript_the_switcher_links_to_the_same_page(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    assert one_line(page)  # a few editions: side by side, scrolling sideways on a phone
+    page.locator(".editions-switcher a", has_text="Deutsch").click()
+    page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    summary = page.locator(".editions-switcher summary")
+    assert summary.is_visible() and summary.inner_text().strip() == "4 idiomas"
+    assert one_line(page)
+    german = page.locator(".editions-switcher a", has_text="Deutsch")
+    assert not german.is_visible()
+
+    def focused() -> str:
+        return str(page.evaluate("document.activeElement.textContent.trim()"))
+
+    page.keyboard.press("Tab")
+    assert focused() == "Saltar al contenido"  # the skip link first
+    page.keyboard.press("Tab")
+    assert focused() == "4 idiomas"
+    page.keyboard.press("Enter")
+    assert german.is_visible()
+    page.keyboard.press("Escape")
+    assert not german.is_visible() and focused() == "4 idiomas"
+    page.keyboard.press("Space")
+    for _ in range(3):  # English, Français, Deutsch: Español is the page itself
+        page.keyboard.press("Tab")
+    assert focused() == "Deutsch"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_many_editions_stay_one_line(
+    browser: Browser, make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    declaration = root / "pyproject.toml"
+    codes = ["es", "de", "fr", "pl", "pt-BR", "ar"]  # seven editions: more than fit
+    text = declaration.read_text(encoding="utf-8")
+    languages = "".join(f'    {{ code = "{code}" }},\n' for code in codes)
+    text = re.sub(r"languages = \[\n.*?\]", f"languages = [\n{languages}]", text, flags=re.DOTALL)
+    declaration.write_text(text, encoding="utf-8")
+    assert editions("--project", root, "build").code == 0
+    with served(root / "build" / "html") as url:
+        for width, script in ((390, True), (1200, True), (1200, False)):
+            page = new_page(
+                browser, viewport={"width": width, "height": 800}, java_script_enabled=script
+            )
+            page.goto(f"{url}en/news/harbour.html")
+            summary = page.locator(".editions-switcher summary")
+            assert summary.inner_text().strip() == "6 languages"
+            assert one_line(page), width
+            summary.click()
+            page.locator(".editions-switcher a", has_text="Polski").click()
+            page.wait_for_url(f"{url}pl/news/harbour.html")

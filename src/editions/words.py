@@ -16,6 +16,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -41,3 +42,9 @@ def gettext(locale: Locale, message: str, **values: str) -> str:
     """``message`` translated for ``locale``, with ``%(name)s`` values filled in."""
     text = translations_for(locale).gettext(message)
     return text % values if values else text
+
+
+def ngettext(locale: Locale, singular: str, plural: str, count: int, **values: str) -> str:
+    """The form of ``singular``/``plural`` for ``count`` in ``locale``, ``%(count)s`` filled in."""
+    text = translations_for(locale).ngettext(singular, plural, count)
+    return text % {"count": format_decimal(count, locale=locale), **values}
