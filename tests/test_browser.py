@@ -41,8 +41,23 @@ pytestmark = pytest.mark.skipif(
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: the site root's 404.html for a missing URL, as GitHub Pages does."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep the test output for the tests
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager
@@ -285,3 +300,24 @@ def test_many_editions_stay_one_line(
             summary.click()
             page.locator(".editions-switcher a", has_text="Polski").click()
             page.wait_for_url(f"{url}pl/news/harbour.html")
+
+
+def test_a_missing_page_leads_to_the_404_page_of_its_edition(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="fr-FR")
+    page.goto(f"{site_url}de/articles/gone.html")
+    page.wait_for_url(f"{site_url}de/404.html")
+    assert page.locator("h1").inner_text() == "Seite nicht gefunden"
+    page.goto(f"{site_url}gone/elsewhere.html")  # in no edition: the reader's own
+    page.wait_for_url(f"{site_url}fr/404.html")
+    assert page.locator("h1").inner_text() == "Page introuvable"
+
+
+@pytest.mark.parametrize("name", ["status.html", "status.ar.html", "status.de.html"])
+def test_the_status_page_fits_a_phone(browser: Browser, site_url: str, name: str) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}{name}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name=re.compile("All editions|Alle Ausgaben|كل الطبعات")).click()
+    page.wait_for_url(f"{site_url}index.html?choose")

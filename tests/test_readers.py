@@ -443,12 +443,62 @@ def test_one_completeness_figure_on_landing_notice_status_page_and_command_line(
         .notices[0]
         .startswith(f"Diese Seite ist zu {page} übersetzt;")
     )
-    status_page = (site / "status.html").read_text(encoding="utf-8")
+    status_page = (site / "status.de.html").read_text(encoding="utf-8")
     language_row = status_page[status_page.index('<tr class="language" id="de">') :]
     figures = re.findall(r'<span class="figure">([^<]*)</span>', language_row)
-    english = [format_percent(f.completeness / 100, locale="en") for f in (german, article)]
-    assert figures[:2] == english
+    assert figures[:2] == [edition, page]
     result = editions("--project", root, "status", "--lang", "de")
     assert result.code == 0
     assert re.search(rf"^de: +{german.completeness}% of ", result.out, re.MULTILINE)
     assert re.search(rf"^ +{article.completeness}% .* {ARTICLE}$", result.out, re.MULTILINE)
+
+
+def test_generated_pages_are_kept_from_search_engines_and_the_search_page_has_a_heading(
+    site: Path, declared: list[Any]
+) -> None:
+    noindex = re.compile(r'<meta name="robots" content="noindex" ?/?>')
+    root = (site / "404.html").read_text(encoding="utf-8")
+    assert noindex.search(root) and "<h1>Page not found</h1>" in root
+    for language in declared:
+        assert f'<a href="/{language.tag}/index.html"' in root
+        for name in ("404.html", "search.html"):
+            html = (site / language.tag / name).read_text(encoding="utf-8")
+            assert len(noindex.findall(html)) == 1, (language.tag, name)
+    assert "<h1>Suche</h1>" in (site / "de" / "search.html").read_text(encoding="utf-8")
+    assert "<h1>Search</h1>" in (site / "en" / "search.html").read_text(encoding="utf-8")
+
+
+def test_no_empty_index_page_in_a_publication_without_index_entries(
+    site: Path, declared: list[Any]
+) -> None:
+    for language in declared:
+        assert not (site / language.tag / "genindex.html").exists()
+        for page in edition_pages(site, language.tag):
+            assert "genindex" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_page_with_an_index_entry_keeps_the_index(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    source = root / "source" / "news" / "harbour.rst"
+    source.write_text(".. index:: harbour\n\n" + source.read_text("utf-8"), "utf-8")
+    assert editions("--project", root, "build", "--lang", "en").code == 0
+    assert (root / "build" / "html" / "en" / "genindex.html").is_file()
+
+
+def test_the_status_page_is_in_each_language_with_a_way_back(
+    site: Path, declared: list[Any]
+) -> None:
+    english = (site / "status.html").read_text(encoding="utf-8")
+    german = (site / "status.de.html").read_text(encoding="utf-8")
+    assert '<html lang="en" dir="ltr">' in english and '<html lang="de" dir="ltr">' in german
+    assert "<h1>Editions: Stand der Übersetzung</h1>" in german
+    assert ">Übersetzte Wörter</th>" in german and "(Englisch)" in german
+    assert '<html lang="ar" dir="rtl">' in (site / "status.ar.html").read_text(encoding="utf-8")
+    for page in (english, german):
+        assert not re.search(r"<th[^>]*></th>", page)  # every column has a header
+        assert '<a href="index.html?choose">' in page
+        for language in declared:
+            name = "status.html" if language.tag == "en" else f"status.{language.tag}.html"
+            assert f'hreflang="{language.bcp47}" href="{name}"' in page

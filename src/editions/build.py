@@ -19,7 +19,7 @@ from editions.compile import (
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
-from editions.landing import write_landing
+from editions.landing import write_landing, write_not_found
 from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
 from editions.sitemap import write_sitemap
 from editions.sphinx_runner import SphinxJob, one_build_process, run_sphinx, worker_pool
@@ -88,6 +88,7 @@ def build(
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
         landing = write_landing(project, editions, project.options.get("title", "Editions"))
+        write_not_found(project, editions, project.options.get("title", "Editions"))
         write_sitemap(project, editions)
     return BuildReport(editions=results, landing_page=landing)
 

@@ -20,8 +20,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
+from editions.sitemap import root_path
 from editions.status import project_status
 from editions.words import gettext
+
+NOT_FOUND_PAGE = "404.html"
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,15 @@ def edition_entries(project: Project, editions: list[Language]) -> list[EditionE
     return entries
 
 
-def render_landing(project: Project, editions: list[Language], title: str) -> str:
-    environment = Environment(
-        loader=PackageLoader("editions", "templates"), autoescape=select_autoescape()
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("editions", "templates"),
+        autoescape=select_autoescape(),
     )
-    template = environment.get_template("landing.html")
+
+
+def render_landing(project: Project, editions: list[Language], title: str) -> str:
+    template = _templates().get_template("landing.html")
     return template.render(
         title=title,
         source=project.source_language,
@@ -68,4 +75,36 @@ def write_landing(project: Project, editions: list[Language], title: str) -> Pat
     """Write the landing page listing ``editions`` (those really published)."""
     path = published_dir(project.build_dir) / "index.html"
     write_if_changed(path, render_landing(project, editions, title).encode("utf-8"))
+    return path
+
+
+def render_not_found(project: Project, editions: list[Language], title: str) -> str:
+    source = project.source_language
+    root = root_path(project)
+    return (
+        _templates()
+        .get_template(NOT_FOUND_PAGE)
+        .render(
+            title=title,
+            source=source,
+            heading=gettext(source.locale, "Page not found"),
+            intro=gettext(
+                source.locale, "This page does not exist. The front page of each edition:"
+            ),
+            editions=editions,
+            root=root,
+            root_json=json.dumps(root),
+            tags_json=json.dumps([language.tag for language in editions]),
+        )
+    )
+
+
+def write_not_found(project: Project, editions: list[Language], title: str) -> Path:
+    """Write the site's ``404.html``, which sends a reader on to their edition's 404 page.
+
+    Web servers (GitHub Pages, Netlify, a ``ErrorDocument 404 /404.html``) serve the
+    site root's 404 page for any missing URL; each edition's own is in its language.
+    """
+    path = published_dir(project.build_dir) / NOT_FOUND_PAGE
+    write_if_changed(path, render_not_found(project, editions, title).encode("utf-8"))
     return path

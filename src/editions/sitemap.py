@@ -37,6 +37,12 @@ def base_url(project: Project) -> str | None:
     return str(base).rstrip("/") + "/"
 
 
+def root_path(project: Project) -> str:
+    """The site's root path on the web server: from ``base-url``, else ``/``."""
+    base = base_url(project)
+    return urlsplit(base).path if base else "/"
+
+
 def published_pages(edition_dir: Path) -> set[str]:
     """The content pages of one published edition, as paths relative to it."""
     pages = set()

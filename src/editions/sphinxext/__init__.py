@@ -17,6 +17,7 @@ from editions.sphinxext import (
     direction,
     fast_i18n,
     fast_search,
+    generated,
     navigation,
     notfound,
     notices,
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     alternates.setup(app)
     notfound.setup(app)
     notices.setup(app)
+    generated.setup(app)
     chrome.setup(app)
     return {
         "version": __version__,

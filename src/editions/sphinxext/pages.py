@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
@@ -17,7 +16,7 @@ from sphinx.errors import ConfigError
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.publish import published_dir
-from editions.sitemap import base_url
+from editions.sitemap import base_url, root_path
 from editions.sphinxext.declaration import edition_of, project_of
 
 
@@ -42,8 +41,10 @@ def site_url(project: Project) -> str | None:
 
 def site_path(project: Project) -> str:
     """The site's root path on the web server: from ``base-url``, else ``/``."""
-    base = site_url(project)
-    return urlsplit(base).path if base else "/"
+    try:
+        return root_path(project)
+    except EditionsError as error:
+        raise ConfigError(str(error)) from None
 
 
 def notfound_page(app: Sphinx, pagename: str) -> bool:
