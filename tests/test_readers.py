@@ -134,7 +134,9 @@ def test_every_edition_of_a_page_lists_the_same_alternates(site: Path, declared:
             "x-default",
         }
         assert all(alternates == first for alternates in sets.values()), name
-        assert ("x-default", "index.html") in first
+        # An article's default is itself in English; a front page's, the landing page.
+        default = "index.html" if name == "index.html" else f"en/{name}"
+        assert ("x-default", default) in first
 
 
 def test_switcher_on_every_page_links_to_the_same_page_in_each_other_edition(
@@ -168,24 +170,53 @@ def test_switcher_is_labelled_with_native_names(site: Path) -> None:
 
 
 def test_sitemap_lists_every_page_of_every_edition_with_alternates(
-    site: Path, declared: list[Any]
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
+    root = make_project("test-basic")
+    declare(root, 'base-url = "https://news.example.org/"')
+    assert editions("--project", root, "build").code == 0
+    site = root / "build" / "html"
+    declared = load_project(root).editions
     tree = ElementTree.parse(site / "sitemap.xml")
     urls = tree.getroot().findall(f"{SITEMAP}url")
-    listed = {url.findtext(f"{SITEMAP}loc") for url in urls}
+    listed = {str(url.findtext(f"{SITEMAP}loc")) for url in urls}
     expected = {
-        page.relative_to(site).as_posix()
+        "https://news.example.org/" + page.relative_to(site).as_posix()
         for language in declared
         for page in edition_pages(site, language.tag)
         if page.name not in GENERATED
     }
     assert listed == expected
-    assert f"de/{ARTICLE}.html" in listed
+    assert "https://news.example.org/de/news/market.html" in listed
     for url in urls:
-        alternates = {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
-        assert alternates == {*(language.bcp47 for language in declared), "x-default"}
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        assert set(alternates) == {*(language.bcp47 for language in declared), "x-default"}
+        page = str(url.findtext(f"{SITEMAP}loc")).split("/", 4)[-1]
+        front = page == "index.html"
+        default = "https://news.example.org/" + ("" if front else f"en/{page}")
+        assert alternates["x-default"] == default
     robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: sitemap.xml" in robots
+    assert "Sitemap: https://news.example.org/sitemap.xml" in robots
+
+
+def test_without_base_url_a_build_warns_once_and_writes_no_sitemap(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    result = editions("--project", root, "build")
+    assert result.code == 0
+    assert result.err.count("base-url is not set") == 1
+    assert f"{root / 'pyproject.toml'}" in result.err
+    site = root / "build" / "html"
+    assert not (site / "sitemap.xml").exists()
+    assert "Sitemap" not in (site / "robots.txt").read_text(encoding="utf-8")
+    html = (site / "es" / "news" / "harbour.html").read_text(encoding="utf-8")
+    assert "og:url" not in html and "og:image" not in html  # they must be absolute
+    strict = editions("--project", root, "build", "--strict")
+    assert strict.code == 2 and "--strict" in strict.err and "base-url" in strict.err
+    assert "Traceback" not in strict.err
 
 
 def test_german_article_says_it_is_partly_translated_in_german(site: Path) -> None:
@@ -273,8 +304,10 @@ def test_base_url_makes_canonical_hreflang_and_sitemap_absolute(
         "en": "https://news.example.org/gazette/en/news/harbour.html",
         "es": "https://news.example.org/gazette/es/news/harbour.html",
         "de": "https://news.example.org/gazette/de/news/harbour.html",
-        "x-default": "https://news.example.org/gazette/",
+        "x-default": "https://news.example.org/gazette/en/news/harbour.html",
     }
+    front = parse(site / "es" / "index.html").alternates()
+    assert front["x-default"] == "https://news.example.org/gazette/"
     html = (site / "es" / "news" / "harbour.html").read_text(encoding="utf-8")
     og_url = "https://news.example.org/gazette/es/news/harbour.html"
     assert f'property="og:url" content="{og_url}"' in html
@@ -502,3 +535,50 @@ def test_the_status_page_is_in_each_language_with_a_way_back(
         for language in declared:
             name = "status.html" if language.tag == "en" else f"status.{language.tag}.html"
             assert f'hreflang="{language.bcp47}" href="{name}"' in page
+
+
+def og_tags(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<meta property="(og:[a-z:_]+)" content="([^"]*)"', html)
+
+
+def test_an_article_is_shared_as_an_article_in_its_locale_with_its_first_paragraph(
+    make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    declare(root, 'base-url = "https://news.example.org/"')
+    assert editions("--project", root, "build").code == 0
+    html = (root / "build/html/es/news/harbour.html").read_text(encoding="utf-8")
+    tags = og_tags(html)
+    og = dict(tags)
+    assert og["og:type"] == "article"
+    assert og["og:locale"] == "es_ES"
+    alternates = sorted(value for name, value in tags if name == "og:locale:alternate")
+    assert alternates == ["de_DE", "en_US"]
+    first = "El puerto reabrió el lunes tras tres semanas de reparaciones."
+    assert og["og:description"] == first
+    assert f'<meta name="description" content="{first}">' in html
+    assert html.count('name="description"') == 1
+    image = og["og:image"]
+    assert image.startswith("https://news.example.org/es/_static/")
+    assert (root / "build/html/es/_static" / image.rsplit("/", 1)[-1]).read_bytes()[:4] == (
+        b"\x89PNG"
+    )
+    front = dict(og_tags((root / "build/html/es/index.html").read_text(encoding="utf-8")))
+    assert front["og:type"] == "website"
+
+
+def test_og_locale_takes_the_likeliest_territory() -> None:
+    from babel import Locale
+
+    from editions.declaration import Language
+    from editions.sphinxext.alternates import og_locale
+
+    codes = ("es", "fr", "ar", "pt-BR", "en")
+    languages = [Language(code, Locale.parse(code, sep="-")) for code in codes]
+    assert [og_locale(language) for language in languages] == [
+        "es_ES",
+        "fr_FR",
+        "ar_EG",
+        "pt_BR",
+        "en_US",
+    ]

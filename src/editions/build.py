@@ -21,7 +21,7 @@ from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
 from editions.landing import write_landing, write_not_found
 from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
-from editions.sitemap import write_sitemap
+from editions.sitemap import missing_base_url, write_sitemap
 from editions.sphinx_runner import SphinxJob, one_build_process, run_sphinx, worker_pool
 
 
@@ -45,6 +45,8 @@ class BuildReport:
 
     editions: list[EditionResult]
     landing_page: Path
+    # What the whole site lacks (said once, not per edition), e.g. no base-url.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -90,7 +92,8 @@ def build(
         landing = write_landing(project, editions, project.options.get("title", "Editions"))
         write_not_found(project, editions, project.options.get("title", "Editions"))
         write_sitemap(project, editions)
-    return BuildReport(editions=results, landing_page=landing)
+    site_warnings = [warning for warning in [missing_base_url(project)] if warning]
+    return BuildReport(editions=results, landing_page=landing, warnings=site_warnings)
 
 
 def _result_of(future: Future[EditionResult], tag: str) -> EditionResult:
