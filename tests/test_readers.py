@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -248,7 +249,9 @@ def test_theme_words_and_date_are_in_the_edition_language(site: Path) -> None:
 def test_a_page_is_dated_by_its_source_not_by_the_build_that_read_it(
     make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
+    """Outside a git repository, by the modification times of its files."""
     root = make_project("test-basic")
+    assert subprocess.run(["git", "-C", str(root), "rev-parse"], capture_output=True).returncode
     march = datetime(2020, 3, 15, 12, tzinfo=UTC).timestamp()
     os.utime(root / "source/news/harbour.rst", (march, march))
     page = root / "build/html/en/news/harbour.html"
@@ -582,3 +585,47 @@ def test_og_locale_takes_the_likeliest_territory() -> None:
         "pt_BR",
         "en_US",
     ]
+
+
+def commit(root: Path, message: str, when: datetime) -> None:
+    """Commit everything in ``root`` as of ``when`` (author and committer dates)."""
+    stamp = when.isoformat()
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    for command in (["add", "-A", "source", "locale"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", "-C", str(root), *command], env=environment, check=True)
+
+
+def test_a_page_is_dated_by_the_last_commit_of_its_source_or_its_catalog(
+    make_project: Callable[[str], Path],
+    editions: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project("test-basic")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    commit(root, "The first issue", datetime(2020, 3, 15, 12, tzinfo=UTC))
+    catalog = root / "locale/es/LC_MESSAGES/news/harbour.po"
+    catalog.write_text(catalog.read_text("utf-8").replace("reabre", "vuelve a abrir"), "utf-8")
+    commit(root, "Spanish: a better title", datetime(2021, 6, 1, 12, tzinfo=UTC))
+    # The files were all written today: their modification times are no page's date.
+    build = ("--project", root, "build", "-D", "html_last_updated_fmt=%Y")
+    assert editions(*build).code == 0
+    site = root / "build" / "html"
+
+    def dated(tag: str, words: str) -> bool:
+        return words in (site / tag / "news" / "harbour.html").read_text(encoding="utf-8")
+
+    assert dated("en", "Last updated on March 15, 2020")
+    assert dated("de", "15. März 2020")
+    assert dated("es", "1 de junio de 2021")  # its catalog is newer than the source
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2021, 1, 1, tzinfo=UTC).timestamp())))
+    assert editions(*build[:-1], "html_last_updated_fmt=%d").code == 0
+    assert dated("es", "1 de enero de 2021")  # no page later than the epoch
+    assert dated("en", "March 15, 2020")
