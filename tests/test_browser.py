@@ -321,3 +321,24 @@ def test_the_status_page_fits_a_phone(browser: Browser, site_url: str, name: str
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("link", name=re.compile("All editions|Alle Ausgaben|كل الطبعات")).click()
     page.wait_for_url(f"{site_url}index.html?choose")
+
+
+def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}ar/{ARTICLE}")
+    page.locator("label.nav-overlay-icon").click()
+    drawer = page.locator(".sidebar-drawer")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.sidebar-drawer')).right == '0px'"
+    )
+    box = drawer.bounding_box()
+    assert box is not None and box["x"] + box["width"] == pytest.approx(390, abs=1)
+    page.goto(f"{site_url}ar/index.html")
+    page.keyboard.press("ArrowLeft")  # the next page, which is on the left
+    page.wait_for_url(f"{site_url}ar/{ARTICLE}")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(f"{site_url}ar/index.html")
+    english = new_page(browser)
+    english.goto(f"{site_url}en/index.html")
+    english.keyboard.press("ArrowRight")  # left to right, as Sphinx has it
+    english.wait_for_url(f"{site_url}en/{ARTICLE}")

@@ -73,6 +73,35 @@ function leaveNoticesOutOfSearchQuotes() {
   };
 }
 
+// Right to left, the next page is on the left: the arrow keys (Sphinx's
+// navigation_with_keys) follow the reading direction. Listened to before Sphinx's own
+// listener, which reads them left to right, and instead of it.
+function arrowsFollowTheReadingDirection() {
+  if (document.documentElement.dir !== "rtl") return;
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      const options = typeof DOCUMENTATION_OPTIONS === "undefined" ? {} : DOCUMENTATION_OPTIONS;
+      if (!options.NAVIGATION_WITH_KEYS) return;
+      if (["TEXTAREA", "INPUT", "SELECT", "BUTTON"].includes(document.activeElement.tagName)) {
+        return;
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.stopImmediatePropagation();
+      const rel = event.key === "ArrowLeft" ? "next" : "prev";
+      const link = document.querySelector(`link[rel="${rel}"]`);
+      if (link && link.href) {
+        event.preventDefault();
+        window.location.href = link.href;
+      }
+    },
+    true,
+  );
+}
+
+arrowsFollowTheReadingDirection();
+
 document.addEventListener("DOMContentLoaded", () => {
   keepPlace();
   window.addEventListener("hashchange", keepPlace);
