@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -342,3 +344,53 @@ def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: 
     english.goto(f"{site_url}en/index.html")
     english.keyboard.press("ArrowRight")  # left to right, as Sphinx has it
     english.wait_for_url(f"{site_url}en/{ARTICLE}")
+
+
+AXE_VERSION = "4.14.1"
+
+
+@pytest.fixture(scope="module")
+def axe_script(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """axe-core's script, installed once with npm into pytest's cache (kept between runs)."""
+    cache = request.config.cache
+    folder = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("the accessibility test needs npm to install axe-core")
+        install = [npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
+        done = subprocess.run([*install, f"axe-core@{AXE_VERSION}"], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"npm could not install axe-core: {done.stderr.decode()[-300:]}")
+    return script.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "index.html?choose",
+        "status.html",
+        "status.ar.html",
+        f"en/{ARTICLE}",
+        f"de/{ARTICLE}",
+        f"ar/{ARTICLE}",
+        "de/search.html?q=Kommune",
+        "fr/404.html",
+    ],
+)
+def test_no_serious_accessibility_violation(
+    browser: Browser, site_url: str, axe_script: str, address: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}{address}")
+    if "search.html" in address:
+        page.locator("ul.search li").first.wait_for(timeout=10_000)
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
