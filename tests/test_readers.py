@@ -629,3 +629,28 @@ def test_a_page_is_dated_by_the_last_commit_of_its_source_or_its_catalog(
     assert editions(*build[:-1], "html_last_updated_fmt=%d").code == 0
     assert dated("es", "1 de enero de 2021")  # no page later than the epoch
     assert dated("en", "March 15, 2020")
+
+
+def test_furo_words_written_as_plain_english_are_translated(
+    site: Path, declared: list[Any]
+) -> None:
+    import polib
+
+    from editions.sphinxext.theme_words import LITERALS
+
+    german = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    assert 'aria-label="Navigation der Website ein- oder ausblenden"' in german
+    assert "<title>Menü</title>" in german and "<title>Inhalt</title>" in german
+    english = (site / "en" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    assert 'aria-label="Toggle site navigation sidebar"' in english
+    for language in declared:
+        if language.tag == "en":
+            continue
+        catalog = polib.pofile(
+            str(REPOSITORY / "locale" / language.gettext / "LC_MESSAGES/sphinx.po")
+        )
+        same = {entry.msgid for entry in catalog if entry.msgstr == entry.msgid}  # "Menu" in French
+        for page in edition_pages(site, language.tag):
+            html = page.read_text(encoding="utf-8")
+            for pattern, words in LITERALS:
+                assert words in same or pattern.format(words) not in html, (page, words)

@@ -22,6 +22,7 @@ from editions.sphinxext import (
     notfound,
     notices,
     switcher,
+    theme_words,
 )
 
 
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     notices.setup(app)
     generated.setup(app)
     chrome.setup(app)
+    theme_words.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
