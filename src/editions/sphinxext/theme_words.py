@@ -11,6 +11,7 @@ of its templates would stop following its updates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 from typing import Any
@@ -32,6 +33,13 @@ LITERALS = (
     ("<title>{}</title>", "Auto light/dark, in dark mode"),
 )
 
+# The footer's "<author>'s <theme>": English word order, with the links as they are.
+CREDIT = re.compile(
+    r'(<a class="muted-link" href="https://pradyunsg.me">@pradyunsg</a>)\'s\s*'
+    r'(<a href="https://github.com/pradyunsg/furo">Furo</a>)'
+)
+CREDIT_WORDS = "%(author)s's %(theme)s"
+
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _translate_rendered_pages)
@@ -43,6 +51,15 @@ def translated_literals(page: str) -> str:
         translated = _(english)
         if translated != english:
             page = page.replace(pattern.format(english), pattern.format(escape(translated)))
+    credit = _(CREDIT_WORDS)
+    if credit != CREDIT_WORDS:
+        # The translation orders the two links; its own words are escaped, the links kept.
+        page = CREDIT.sub(
+            lambda found: (
+                escape(credit).replace("%(author)s", found[1]).replace("%(theme)s", found[2])
+            ),
+            page,
+        )
     return page
 
 
