@@ -636,7 +636,7 @@ def test_furo_words_written_as_plain_english_are_translated(
 ) -> None:
     import polib
 
-    from editions.sphinxext.theme_words import LITERALS
+    from editions.sphinxext.furo_words import LITERALS
 
     german = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
     assert 'aria-label="Navigation der Website ein- oder ausblenden"' in german

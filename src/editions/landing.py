@@ -10,7 +10,6 @@ no loop; ``index.html?choose`` shows the list without redirecting.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +66,7 @@ def render_landing(project: Project, editions: list[Language], title: str) -> st
         title=title,
         source=project.source_language,
         entries=edition_entries(project, editions),
-        tags_json=json.dumps([language.tag for language in editions]),
+        tags=[language.tag for language in editions],
     )
 
 
@@ -93,8 +92,7 @@ def render_not_found(project: Project, editions: list[Language], title: str) -> 
             ),
             editions=editions,
             root=root,
-            root_json=json.dumps(root),
-            tags_json=json.dumps([language.tag for language in editions]),
+            tags=[language.tag for language in editions],
         )
     )
 

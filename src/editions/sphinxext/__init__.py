@@ -17,12 +17,12 @@ from editions.sphinxext import (
     direction,
     fast_i18n,
     fast_search,
+    furo_words,
     generated,
     navigation,
     notfound,
     notices,
     switcher,
-    theme_words,
 )
 
 
@@ -39,7 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     notices.setup(app)
     generated.setup(app)
     chrome.setup(app)
-    theme_words.setup(app)
+    furo_words.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
