@@ -352,7 +352,7 @@ AXE_VERSION = "4.14.1"
 @pytest.fixture(scope="module")
 def axe_script(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     """axe-core's script, installed once with npm into pytest's cache (kept between runs)."""
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
     folder = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
     script = folder / "node_modules" / "axe-core" / "axe.min.js"
     if not script.is_file():

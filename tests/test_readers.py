@@ -206,6 +206,7 @@ def test_without_base_url_a_build_warns_once_and_writes_no_sitemap(
     make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
     root = make_project("test-basic")
+    declare(root, "base-url")
     result = editions("--project", root, "build")
     assert result.code == 0
     assert result.err.count("base-url is not set") == 1
@@ -287,10 +288,16 @@ def test_landing_page_gives_each_edition_completeness_in_its_language(site: Path
 
 
 def declare(root: Path, line: str) -> None:
-    """Add one option to the test publication's ``[tool.editions]``."""
+    """Set one option of the test publication's ``[tool.editions]`` (``""``: none)."""
     declaration = root / "pyproject.toml"
+    name = line.split("=")[0].strip()
     text = declaration.read_text(encoding="utf-8")
-    declaration.write_text(text.replace("[tool.editions]\n", f"[tool.editions]\n{line}\n"), "utf-8")
+    text = "".join(
+        kept for kept in text.splitlines(keepends=True) if not kept.startswith(f"{name} =")
+    )
+    if "=" in line:
+        text = text.replace("[tool.editions]\n", f"[tool.editions]\n{line}\n")
+    declaration.write_text(text, "utf-8")
 
 
 def test_base_url_makes_canonical_hreflang_and_sitemap_absolute(
