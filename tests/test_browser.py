@@ -7,14 +7,22 @@ real publication served on 127.0.0.1 by ``http.server``.
 from __future__ import annotations
 
 import functools
+import gettext
+import re
+import shutil
+import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from editions.declaration import load_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPOSITORY = Path(__file__).parent.parent
@@ -35,20 +43,44 @@ pytestmark = pytest.mark.skipif(
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: the site root's 404.html for a missing URL, as GitHub Pages does."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep the test output for the tests
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on a free local port, for as long as the block runs."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     """The real publication, built once, served on a free local port."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -89,10 +121,10 @@ def test_arabic_browser_lands_on_the_arabic_edition_written_right_to_left(
 def test_switcher_on_the_spanish_article_leads_to_the_german_article(
     browser: Browser, site_url: str
 ) -> None:
-    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page = new_page(browser, locale="es-ES", viewport={"width": 1200, "height": 800})
     page.goto(f"{site_url}es/{ARTICLE}")
     link = page.locator(".editions-switcher a", has_text="Deutsch")
-    assert link.is_visible()  # on a phone, without opening a menu
+    assert link.is_visible()  # side by side while they fit, without opening a menu
     link.click()
     page.wait_for_url(f"{site_url}de/{ARTICLE}")
 
@@ -134,3 +166,231 @@ def test_without_javascript_the_landing_page_is_a_list_of_links(
     page.screenshot(path=str(RESULTS / "landing-page.png"))
     links.filter(has_text="Deutsch").click()
     page.wait_for_url(f"{site_url}de/index.html")
+
+
+# A word of the article's title in each edition (Spanish and Arabic translate "Commune").
+SEARCHED = {"en": "Commune", "es": "Comuna", "fr": "Commune", "de": "Kommune", "ar": "كومونة"}
+FOUND = "Search finished, found one page matching the search query."
+
+
+def found_pages_sentence(tag: str, count: int) -> str:
+    """What the search page must say for ``count`` results, from the edition's own sphinx.po."""
+    if tag == "en":
+        return f"Search finished, found {count} pages matching the search query."
+    with (REPOSITORY / "locale" / tag / "LC_MESSAGES" / "sphinx.po").open("rb") as po:
+        catalog = read_po(po)
+    form = gettext.c2py(catalog.plural_expr)(count)
+    return str(catalog[FOUND].string[form]).replace("${resultCount}", str(count))
+
+
+@pytest.mark.parametrize("tag", [language.tag for language in load_project(REPOSITORY).editions])
+def test_search_lists_results_and_counts_them_in_the_edition_language(
+    browser: Browser, site_url: str, tag: str
+) -> None:
+    assert set(SEARCHED) == {language.tag for language in load_project(REPOSITORY).editions}
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}{tag}/{ARTICLE}")
+    notices = page.locator(".editions-notice").all_inner_texts()
+    assert bool(notices) == (tag == "de")  # the German article is partly translated
+    page.goto(f"{site_url}{tag}/search.html?q={SEARCHED[tag]}")
+    results = page.locator("ul.search li")
+    summary = page.locator(".search-summary")
+    summary.filter(has_text=re.compile(r".")).wait_for(timeout=10_000)
+    page.locator("ul.search li p.context").first.wait_for(timeout=10_000)
+    assert errors == []
+    assert summary.inner_text() == found_pages_sentence(tag, results.count())
+    # The quotes come from the pages, without the notices about their translation.
+    quotes = " ".join(page.locator("ul.search li p.context").all_inner_texts())
+    assert SEARCHED[tag] in quotes
+    for notice in notices:
+        assert notice.strip() not in quotes
+
+
+SECTION = "part-iii-workers-must-seize-state-power"
+
+
+def one_line(page: Page) -> bool:
+    """Whether the switcher takes one line of its text (it may scroll, never wrap)."""
+    nav = page.locator("nav.editions-switcher")
+    height = nav.evaluate("nav => nav.getBoundingClientRect().height")
+    line = nav.evaluate("nav => parseFloat(getComputedStyle(nav.querySelector('li')).lineHeight)")
+    return bool(height < 2 * line + 16)  # one line and its padding
+
+
+def test_switcher_keeps_the_search_query(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 1200, "height": 800})
+    page.goto(f"{site_url}es/search.html?q=Commune")
+    link = page.locator(".editions-switcher a", has_text="Deutsch")
+    assert link.get_attribute("href") == "../de/search.html?q=Commune"
+    link.click()
+    page.wait_for_url(f"{site_url}de/search.html?q=Commune")
+    page.locator("ul.search li").first.wait_for(timeout=10_000)
+
+
+def test_switcher_keeps_the_section(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="fr-FR", viewport={"width": 1200, "height": 800})
+    page.goto(f"{site_url}fr/{ARTICLE}")
+    page.locator(f"#{SECTION} h2").hover()
+    page.locator(f'a.headerlink[href="#{SECTION}"]').click()  # the reader points at a section
+    page.locator(".editions-switcher a", has_text="العربية").click()
+    page.wait_for_url(f"{site_url}ar/{ARTICLE}#{SECTION}")
+    assert page.locator(f"#{SECTION}").is_visible()
+
+
+def test_without_javascript_the_switcher_links_to_the_same_page(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, java_script_enabled=False, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    assert one_line(page)  # a few editions: side by side, scrolling sideways on a phone
+    page.locator(".editions-switcher a", has_text="Deutsch").click()
+    page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    summary = page.locator(".editions-switcher summary")
+    assert summary.is_visible() and summary.inner_text().strip() == "4 idiomas"
+    assert one_line(page)
+    german = page.locator(".editions-switcher a", has_text="Deutsch")
+    assert not german.is_visible()
+
+    def focused() -> str:
+        return str(page.evaluate("document.activeElement.textContent.trim()"))
+
+    page.keyboard.press("Tab")
+    assert focused() == "Saltar al contenido"  # the skip link first
+    page.keyboard.press("Tab")
+    assert focused() == "4 idiomas"
+    page.keyboard.press("Enter")
+    assert german.is_visible()
+    page.keyboard.press("Escape")
+    assert not german.is_visible() and focused() == "4 idiomas"
+    page.keyboard.press("Space")
+    for _ in range(3):  # English, Français, Deutsch: Español is the page itself
+        page.keyboard.press("Tab")
+    assert focused() == "Deutsch"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_many_editions_stay_one_line(
+    browser: Browser, make_project: Callable[[str], Path], editions: Callable[..., Any]
+) -> None:
+    root = make_project("test-basic")
+    declaration = root / "pyproject.toml"
+    codes = ["es", "de", "fr", "pl", "pt-BR", "ar"]  # seven editions: more than fit
+    text = declaration.read_text(encoding="utf-8")
+    languages = "".join(f'    {{ code = "{code}" }},\n' for code in codes)
+    text = re.sub(r"languages = \[\n.*?\]", f"languages = [\n{languages}]", text, flags=re.DOTALL)
+    declaration.write_text(text, encoding="utf-8")
+    assert editions("--project", root, "build").code == 0
+    with served(root / "build" / "html") as url:
+        for width, script in ((390, True), (1200, True), (1200, False)):
+            page = new_page(
+                browser, viewport={"width": width, "height": 800}, java_script_enabled=script
+            )
+            page.goto(f"{url}en/news/harbour.html")
+            summary = page.locator(".editions-switcher summary")
+            assert summary.inner_text().strip() == "6 languages"
+            assert one_line(page), width
+            summary.click()
+            page.locator(".editions-switcher a", has_text="Polski").click()
+            page.wait_for_url(f"{url}pl/news/harbour.html")
+
+
+def test_a_missing_page_leads_to_the_404_page_of_its_edition(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="fr-FR")
+    page.goto(f"{site_url}de/articles/gone.html")
+    page.wait_for_url(f"{site_url}de/404.html")
+    assert page.locator("h1").inner_text() == "Seite nicht gefunden"
+    page.goto(f"{site_url}gone/elsewhere.html")  # in no edition: the reader's own
+    page.wait_for_url(f"{site_url}fr/404.html")
+    assert page.locator("h1").inner_text() == "Page introuvable"
+
+
+@pytest.mark.parametrize("name", ["status.html", "status.ar.html", "status.de.html"])
+def test_the_status_page_fits_a_phone(browser: Browser, site_url: str, name: str) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}{name}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name=re.compile("All editions|Alle Ausgaben|كل الطبعات")).click()
+    page.wait_for_url(f"{site_url}index.html?choose")
+
+
+def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}ar/{ARTICLE}")
+    page.locator("label.nav-overlay-icon").click()
+    drawer = page.locator(".sidebar-drawer")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.sidebar-drawer')).right == '0px'"
+    )
+    box = drawer.bounding_box()
+    assert box is not None and box["x"] + box["width"] == pytest.approx(390, abs=1)
+    page.goto(f"{site_url}ar/index.html")
+    page.keyboard.press("ArrowLeft")  # the next page, which is on the left
+    page.wait_for_url(f"{site_url}ar/{ARTICLE}")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(f"{site_url}ar/index.html")
+    english = new_page(browser)
+    english.goto(f"{site_url}en/index.html")
+    english.keyboard.press("ArrowRight")  # left to right, as Sphinx has it
+    english.wait_for_url(f"{site_url}en/{ARTICLE}")
+
+
+AXE_VERSION = "4.14.1"
+
+
+@pytest.fixture(scope="module")
+def axe_script(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """axe-core's script, installed once with npm into pytest's cache (kept between runs)."""
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
+    folder = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("the accessibility test needs npm to install axe-core")
+        install = [npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
+        done = subprocess.run([*install, f"axe-core@{AXE_VERSION}"], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"npm could not install axe-core: {done.stderr.decode()[-300:]}")
+    return script.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "index.html?choose",
+        "status.html",
+        "status.ar.html",
+        f"en/{ARTICLE}",
+        f"de/{ARTICLE}",
+        f"ar/{ARTICLE}",
+        "de/search.html?q=Kommune",
+        "fr/404.html",
+    ],
+)
+def test_no_serious_accessibility_violation(
+    browser: Browser, site_url: str, axe_script: str, address: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}{address}")
+    if "search.html" in address:
+        page.locator("ul.search li").first.wait_for(timeout=10_000)
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []

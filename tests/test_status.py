@@ -203,9 +203,12 @@ def test_the_build_writes_a_status_page_with_a_row_per_document(built_project: P
     page = (built_project / "build/html/status.html").read_text(encoding="utf-8")
     languages = status.project_status(load_project(built_project))
     for language in languages:
-        assert f'<tr class="language" id="{language.language}">' in page
-        assert f"{language.words_percent:.1f}%" in page
-    assert page.count("<tr>") == sum(len(language.documents) for language in languages) + 1
+        row = page[page.index(f'<tr class="language" id="{language.language}">') :]
+        assert row.startswith(f'<tr class="language" id="{language.language}">')
+        assert f'<span class="figure">{language.completeness}%</span>' in row[: row.index("</tr>")]
+    documents = sum(len(language.publication.documents) for language in languages)
+    assert page.count('<tr class="document">') == documents
+    assert page.count('<tr class="theme">') == sum(1 for language in languages if language.theme)
     assert ">Deutsch<" in page and "news/harbour" in page and "<script" not in page
 
 

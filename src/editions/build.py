@@ -17,10 +17,10 @@ from editions.compile import (
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError, cannot_write
-from editions.landing import write_landing
+from editions.landing import write_landing, write_not_found
 from editions.layout import language_folder
 from editions.publish import build_lock, parent_is_alive, publish, published_dir, published_editions
-from editions.sitemap import write_sitemap
+from editions.sitemap import missing_base_url, write_sitemap
 from editions.sphinx_runner import SphinxJob, one_build_process, run_sphinx, worker_pool
 
 
@@ -44,6 +44,8 @@ class BuildReport:
 
     editions: list[EditionResult]
     landing_page: Path
+    # What the whole site lacks (said once, not per edition), e.g. no base-url.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -87,15 +89,17 @@ def build(
         order = [language.tag for language in languages]
         results.sort(key=lambda result: order.index(result.tag))
         landing = write_site_pages(project)
-    return BuildReport(editions=results, landing_page=landing)
+    site_warnings = [warning for warning in [missing_base_url(project)] if warning]
+    return BuildReport(editions=results, landing_page=landing, warnings=site_warnings)
 
 
 def write_site_pages(project: Project) -> Path:
-    """The landing page and the sitemap, of the editions published now."""
+    """The landing page, the root 404 page and the sitemap, of the editions published now."""
     try:
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
         landing = write_landing(project, editions, project.settings.title)
+        write_not_found(project, editions, project.settings.title)
         write_sitemap(project, editions)
     except OSError as error:
         raise cannot_write(error, published_dir(project.build_dir)) from None

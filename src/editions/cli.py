@@ -83,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 if a translation was left out as unsafe (for CI and releases)",
+        help="exit 1 if a translation was left out as unsafe, and refuse to build (exit 2) "
+        "without a base-url in the declaration (for CI and releases)",
     )
     build.set_defaults(run=_run_build)
 
@@ -159,9 +160,17 @@ def _run_build(options: argparse.Namespace) -> int:
     from editions import build as build_module
 
     project = _project(options)
+    if options.strict:
+        from editions.sitemap import missing_base_url
+
+        missing = missing_base_url(project)
+        if missing:
+            raise EditionsError(f"--strict: {missing}")
     report = build_module.build(
         project, project.select(options.languages), options.jobs, _defines(options.defines)
     )
+    for warning in report.warnings:
+        print(f"editions: warning: {warning}", file=sys.stderr)
     for edition in report.editions:
         for warning in [*edition.withheld, *edition.warnings]:
             print(warning, file=sys.stderr)

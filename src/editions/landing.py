@@ -11,18 +11,19 @@ no loop; ``index.html?choose`` shows the list without redirecting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import floor
 from pathlib import Path
 
 from babel.numbers import format_percent
-from jinja2 import Environment, PackageLoader
+from jinja2 import Environment, PackageLoader, select_autoescape
 
-from editions.catalogs import THEME_DOMAIN
 from editions.declaration import Language, Project
 from editions.files import write_if_changed
 from editions.publish import published_dir
-from editions.status import LanguageStatus, project_status
+from editions.sitemap import root_path
+from editions.status import project_status
 from editions.words import gettext
+
+NOT_FOUND_PAGE = "404.html"
 
 
 @dataclass(frozen=True)
@@ -33,34 +34,34 @@ class EditionEntry:
     completeness: str  # "zu 58 % übersetzt", in the edition's language
 
 
-def translated_shares(project: Project) -> dict[str, float]:
-    """Share (0-1) of the source's words translated, by gettext language name."""
-    shares = {}
-    for status in project_status(project):
-        # The theme's words (sphinx.po) are not the publication's: leave them out of its share.
-        articles = [doc for doc in status.documents if doc.document != THEME_DOMAIN]
-        shares[status.language] = LanguageStatus(status.language, articles).words_percent / 100
-    return shares
+def completeness_by_language(project: Project) -> dict[str, int]:
+    """Each language's completeness figure (`editions status`'s), by gettext language name."""
+    return {status.language: status.completeness for status in project_status(project)}
 
 
 def edition_entries(project: Project, editions: list[Language]) -> list[EditionEntry]:
-    shares = translated_shares(project)
+    figures = completeness_by_language(project)
     entries = []
     for language in editions:
         if language == project.source_language:
             completeness = gettext(language.locale, "original")
         else:
-            # Rounded down: 99.6% is not "100% translated".
-            share = floor(100 * shares.get(language.gettext, 0.0)) / 100
+            share = figures.get(language.gettext, 0) / 100
             percent = format_percent(share, locale=language.locale)
             completeness = gettext(language.locale, "%(percent)s translated", percent=percent)
         entries.append(EditionEntry(language, completeness))
     return entries
 
 
+def _templates() -> Environment:
+    return Environment(
+        loader=PackageLoader("editions", "templates"),
+        autoescape=select_autoescape(),
+    )
+
+
 def render_landing(project: Project, editions: list[Language], title: str) -> str:
-    environment = Environment(loader=PackageLoader("editions", "templates"), autoescape=True)
-    template = environment.get_template("landing.html")
+    template = _templates().get_template("landing.html")
     return template.render(
         title=title,
         source=project.source_language,
@@ -73,4 +74,35 @@ def write_landing(project: Project, editions: list[Language], title: str) -> Pat
     """Write the landing page listing ``editions`` (those really published)."""
     path = published_dir(project.build_dir) / "index.html"
     write_if_changed(path, render_landing(project, editions, title).encode("utf-8"))
+    return path
+
+
+def render_not_found(project: Project, editions: list[Language], title: str) -> str:
+    source = project.source_language
+    root = root_path(project)
+    return (
+        _templates()
+        .get_template(NOT_FOUND_PAGE)
+        .render(
+            title=title,
+            source=source,
+            heading=gettext(source.locale, "Page not found"),
+            intro=gettext(
+                source.locale, "This page does not exist. The front page of each edition:"
+            ),
+            editions=editions,
+            root=root,
+            tags=[language.tag for language in editions],
+        )
+    )
+
+
+def write_not_found(project: Project, editions: list[Language], title: str) -> Path:
+    """Write the site's ``404.html``, which sends a reader on to their edition's 404 page.
+
+    Web servers (GitHub Pages, Netlify, a ``ErrorDocument 404 /404.html``) serve the
+    site root's 404 page for any missing URL; each edition's own is in its language.
+    """
+    path = published_dir(project.build_dir) / NOT_FOUND_PAGE
+    write_if_changed(path, render_not_found(project, editions, title).encode("utf-8"))
     return path

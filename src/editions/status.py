@@ -8,6 +8,11 @@ as ``wc -w`` does, because a long paragraph is more work than a title.
 
 Use :func:`collect` for one figure per catalog and :func:`summarise` for one
 per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``.
+
+The figure readers see (the landing page, a page's notice, the status page, this
+command's summary) is :func:`completeness`: whole percent of the English words
+translated, rounded down, of the publication's own documents; the theme's words
+(``sphinx.po``) are reported apart.
 """
 
 from __future__ import annotations
@@ -33,6 +38,18 @@ CACHE_VERSION = 2
 # Below this many catalogs to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 100
 UNDETERMINED = "und"  # BCP 47's "undetermined language"
+# The theme's words, catalogs.THEME_DOMAIN (not imported: catalogs loads sphinx-intl, slow
+# to import, and `editions status` must answer at once).
+THEME_DOCUMENT = "sphinx"
+
+
+def completeness(translated_words: int, total_words: int) -> int:
+    """Editions' one completeness figure: whole percent of English words translated.
+
+    Rounded down, so that 99.6% does not read "100% translated"; a document with
+    nothing to translate is complete.
+    """
+    return 100 * translated_words // total_words if total_words else 100
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,11 @@ class CatalogStatus:
     @property
     def strings_percent(self) -> float:
         return _percent(self.translated.strings, self.total.strings)
+
+    @property
+    def completeness(self) -> int:
+        """The figure shown to readers (:func:`completeness`)."""
+        return completeness(self.translated.words, self.total.words)
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,23 @@ class LanguageStatus:
     @property
     def strings_percent(self) -> float:
         return _percent(self.translated.strings, self.total.strings)
+
+    @property
+    def publication(self) -> LanguageStatus:
+        """The publication's own documents, without the theme's words."""
+        documents = [doc for doc in self.documents if doc.document != THEME_DOCUMENT]
+        return LanguageStatus(self.language, documents)
+
+    @property
+    def theme(self) -> CatalogStatus | None:
+        """The theme's words (``sphinx.po``), reported apart from the publication's."""
+        return next((doc for doc in self.documents if doc.document == THEME_DOCUMENT), None)
+
+    @property
+    def completeness(self) -> int:
+        """The figure shown to readers (:func:`completeness`), of the publication alone."""
+        publication = self.publication
+        return completeness(publication.translated.words, publication.total.words)
 
 
 @dataclass(frozen=True)
@@ -222,12 +261,14 @@ def render_table(languages: list[LanguageStatus], colour: bool = False) -> str:
     lines: list[str] = []
     parts = ("translated", "fuzzy", "untranslated", "obsolete")
     for language in languages:
-        total = language.total
+        publication = language.publication
+        total = publication.total
         lines.append(
-            f"{language.language}: {_paint(language.words_percent, colour)} of "
+            f"{language.language}: {_paint(language.completeness, colour)} of "
             f"{total.words:,} English words translated "
-            f"({language.translated.strings:,} of {total.strings:,} strings; "
-            f"{language.fuzzy.strings:,} fuzzy, {language.obsolete.strings:,} obsolete)"
+            f"({publication.translated.strings:,} of {total.strings:,} strings; "
+            f"{publication.fuzzy.strings:,} fuzzy, {publication.obsolete.strings:,} obsolete)"
+            + _theme_summary(language.theme)
         )
         lines.append("  words%  " + "".join(f"{part:>18}" for part in parts) + "  document")
         lines.append("          " + "   strings   words" * len(parts))
@@ -236,13 +277,19 @@ def render_table(languages: list[LanguageStatus], colour: bool = False) -> str:
                 f"{getattr(document, part).strings:>10,}{getattr(document, part).words:>8,}"
                 for part in parts
             )
-            lines.append(f"  {_paint(document.words_percent, colour)}{cells}  {document.document}")
+            lines.append(f"  {_paint(document.completeness, colour)}{cells}  {document.document}")
         lines.append("")
     return "\n".join(lines)
 
 
-def _paint(percent: float, colour: bool) -> str:
-    text = f"{percent:6.1f}%"
+def _theme_summary(theme: CatalogStatus | None) -> str:
+    if theme is None:
+        return ""
+    return f"; theme: {theme.translated.strings:,} of {theme.total.strings:,} strings"
+
+
+def _paint(percent: int, colour: bool) -> str:
+    text = f"{percent:6d}%"
     if not colour:
         return text
     code = "32" if percent >= 100 else "33" if percent >= 50 else "31"  # green, yellow, red
@@ -440,6 +487,7 @@ def _language_json(language: LanguageStatus) -> dict[str, object]:
         "language": language.language,
         "words_percent": round(language.words_percent, 2),
         "strings_percent": round(language.strings_percent, 2),
+        "completeness": language.completeness,
         **_parts_json(language),
         "documents": [
             {
@@ -447,6 +495,7 @@ def _language_json(language: LanguageStatus) -> dict[str, object]:
                 "path": str(document.path),
                 "words_percent": round(document.words_percent, 2),
                 "strings_percent": round(document.strings_percent, 2),
+                "completeness": document.completeness,
                 **_parts_json(document),
             }
             for document in language.documents

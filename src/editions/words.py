@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.mofile import write_mo
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from editions.babel_adapter import to_babel
@@ -51,3 +52,9 @@ def gettext(locale: Locale, message: str, **values: str) -> str:
     """``message`` translated for ``locale``, with ``%(name)s`` values filled in."""
     text = translations_for(locale).gettext(message)
     return text % values if values else text
+
+
+def ngettext(locale: Locale, singular: str, plural: str, count: int, **values: str) -> str:
+    """The form of ``singular``/``plural`` for ``count`` in ``locale``, ``%(count)s`` filled in."""
+    text = translations_for(locale).ngettext(singular, plural, count)
+    return text % {"count": format_decimal(count, locale=locale), **values}

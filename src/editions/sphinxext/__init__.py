@@ -17,6 +17,8 @@ from editions.sphinxext import (
     direction,
     fast_i18n,
     fast_search,
+    furo_words,
+    generated,
     navigation,
     notfound,
     notices,
@@ -36,8 +38,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     alternates.setup(app)
     notfound.setup(app)
     notices.setup(app)
+    generated.setup(app)
     chrome.setup(app)
     words.setup(app)
+    furo_words.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

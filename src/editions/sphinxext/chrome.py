@@ -1,8 +1,9 @@
 """Localised chrome: the "last updated" date of each page, written the edition's way.
 
 Sphinx formats ``html_last_updated_fmt`` with a strftime pattern (one word order for
-all languages) and the date of the build; here the date is the page's own (when
-its source or catalog last changed) and Babel writes it as the locale does.
+all languages) and the date of the build; here the date is the page's own (the last
+commit that changed its source or its catalog, see ``editions.history``) and Babel
+writes it as the locale does.
 """
 
 from __future__ import annotations
@@ -15,29 +16,46 @@ from typing import Any
 from babel.dates import format_date
 from sphinx.application import Sphinx
 
-from editions.sphinxext.declaration import edition_of
+from editions import history
+from editions.history import last_changed
+from editions.sphinxext.declaration import edition_of, project_of
+from editions.sphinxext.notices import page_catalog
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", lambda app: history.forget())
     app.connect("html-page-context", _localise_last_updated)
 
 
 def page_date(app: Sphinx, pagename: str) -> datetime:
-    """When the page's source or one of its dependencies (its catalog) last changed.
+    """When the page's source, its catalog or a file it includes last changed: the newest.
 
     Not when Sphinx last read it (``env.all_docs``): a changed setting makes Sphinx
-    read every page again, and every page would say it changed today.
-    SOURCE_DATE_EPOCH wins, for reproducible builds.
+    read every page again, and every page would say it changed today.  A page
+    Sphinx makes (search, 404) is dated by the build.  SOURCE_DATE_EPOCH, for
+    reproducible builds, is the latest date a page can have (as ``tar
+    --clamp-mtime`` does).
     """
+    now = datetime.now(tz=UTC).timestamp()
+    stamp = now
+    if pagename in app.env.all_docs:
+        project = project_of(app)
+        # Sphinx's dependencies, but not the catalogs compiled under build/ at each build.
+        included = [app.env.srcdir / dep for dep in app.env.dependencies[pagename]]
+        files = [Path(app.env.doc2path(pagename))]
+        build = project.build_dir.resolve()
+        files += [path for path in included if not path.resolve().is_relative_to(build)]
+        if edition_of(app) != project.source_language:
+            catalog = page_catalog(app, pagename)
+            files += [catalog] if catalog else []
+        scope = (project.source_dir, project.locale_dir)
+        changed = [last_changed(path, scope) for path in files]
+        stamps = [when for when in changed if when is not None]
+        stamp = max(stamps, default=now)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    env = app.env
-    if pagename not in env.all_docs:  # a generated page (search, index, 404)
-        return datetime.now(tz=UTC)
-    files = [env.doc2path(pagename), *(env.srcdir / path for path in env.dependencies[pagename])]
-    changed = [path.stat().st_mtime for path in map(Path, files) if path.is_file()]
-    return datetime.fromtimestamp(max(changed), tz=UTC) if changed else datetime.now(tz=UTC)
+        stamp = min(stamp, int(epoch))
+    return datetime.fromtimestamp(stamp, tz=UTC)
 
 
 def _localise_last_updated(

@@ -1,20 +1,22 @@
 """Honest partial translations: say so on pages not fully or not freshly translated.
 
-Sphinx counts a page's translated paragraphs (``translation_progress``) and marks
-them (``translation_progress_classes``); this adds, in the reader's language, a
-notice on incomplete pages and on pages whose catalog has fuzzy entries (their
-English changed since translation). Fuzzy entries never reach the compiled
-``.mo``, so only the page's ``.po`` tells: it is read here and made a dependency
-of the page, so the notice comes and goes with the catalog.  It is read with
-`editions status`'s reader, which counts without building a catalog (Babel
-took about 0.5 s per edition of 50 articles), once per version of the file.
+A page's notice gives the share of its English words translated, the figure
+`editions status`, the status page and the landing page give
+(:func:`editions.status.completeness`), read from the page's catalog in
+``locale/``.  Sphinx marks the untranslated paragraphs
+(``translation_progress_classes``), and the notice also says when the catalog
+has fuzzy entries (their English changed since translation).  Fuzzy entries
+never reach the compiled ``.mo``, so only the ``.po`` tells: it is read here and
+made a dependency of the page, so the notice comes and goes with the catalog.
+It is read with `editions status`'s reader, which counts without building a
+catalog (Babel took about 0.5 s per edition of 50 articles), once per version of
+the file.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from html import escape
-from math import floor
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +29,12 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import NodeMatcher
 
 from editions.errors import EditionsError
-from editions.layout import MESSAGES_FOLDER
+from editions.layout import language_folder
 from editions.sphinxext.declaration import edition_of, project_of
 from editions.words import gettext
 
 FUZZY = "editions_fuzzy"
+COMPLETENESS = "editions_completeness"
 
 
 def setup(app: Sphinx) -> None:
@@ -65,40 +68,55 @@ class MarkUntranslatedLanguage(SphinxTransform):
 
 
 def page_catalog(app: Sphinx, docname: str) -> Path | None:
-    """The ``.po`` Sphinx reads for ``docname`` in this edition, if there is one."""
+    """The translators' ``.po`` of ``docname`` in this edition (in ``locale/``), if any.
+
+    Not the compiled copy Sphinx reads under ``build/``: the figures are those of
+    `editions status`, which reads the translators' catalogs.
+    """
+    project, edition = project_of(app), edition_of(app)
     domain = docname_to_domain(docname, app.config.gettext_compact)
-    for folder in app.config.locale_dirs:
-        path = Path(app.srcdir, folder, app.config.language, MESSAGES_FOLDER, f"{domain}.po")
-        if path.is_file():
-            return path
-    return None
+    path = language_folder(project.locale_dir, edition) / f"{domain}.po"
+    return path if path.is_file() else None
 
 
 def fuzzy_count(path: Path) -> int:
     """The fuzzy translations of the catalog at ``path``: outdated, so not shown."""
+    return _figures_of(path)[1]
+
+
+def page_completeness(path: Path) -> int:
+    """The share of the catalog's English words translated (``editions status``'s figure)."""
+    return _figures_of(path)[0]
+
+
+def _figures_of(path: Path) -> tuple[int, int]:
     status = path.stat()
-    return _fuzzy_count(path, status.st_size, status.st_mtime_ns)
+    return _figures(path, status.st_size, status.st_mtime_ns)
 
 
 @lru_cache(maxsize=1024)
-def _fuzzy_count(path: Path, size: int, mtime_ns: int) -> int:
-    """Cached by size and mtime, so a catalog changed during a long process is read again."""
-    from editions.status import read_figures  # not at import: Sphinx loads this for every build
+def _figures(path: Path, size: int, mtime_ns: int) -> tuple[int, int]:
+    """(completeness, fuzzy translations), cached by size and mtime, so that a catalog
+    changed during a long process is read again."""
+    # Not at import: Sphinx loads this module for every build.
+    from editions.status import completeness, read_figures
 
-    if b"fuzzy" not in path.read_bytes():
-        return 0  # most catalogs: nothing to count
     try:
-        # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
-        # entry without a msgstr (the page then shows the English, and says so).
-        return read_figures(path).fuzzy.strings
+        figures = read_figures(path)
     except EditionsError:  # a broken catalog: its edition is refused before it is built
-        return 0
+        return 0, 0
+    total = figures.translated + figures.fuzzy + figures.untranslated
+    # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
+    # entry without a msgstr (the page then shows the English, and says so).
+    return completeness(figures.translated.words, total.words), figures.fuzzy.strings
 
 
 def _note_fuzzy_entries(app: Sphinx, doctree: nodes.document) -> None:
     if edition_of(app) == project_of(app).source_language:
         return
     path = page_catalog(app, app.env.docname)
+    # Without a catalog (a page `editions update` has not seen yet), all of it is English.
+    doctree[COMPLETENESS] = 0 if path is None else page_completeness(path)
     if path is not None:
         app.env.note_dependency(str(path))
         doctree[FUZZY] = fuzzy_count(path)
@@ -114,12 +132,9 @@ def _add_notices(
         return
     source_name = project.source_language.locale.get_display_name(edition.locale) or ""
     notices = []
-    progress = doctree.get("translation_progress") or {}
-    total, translated = progress.get("total", 0), progress.get("translated", 0)
-    if total and translated < total:
-        # Rounded down: a page 99.6% translated is not "100% translated".
-        share = floor(100 * translated / total) / 100
-        percent = format_percent(share, locale=edition.locale)
+    completeness = doctree.get(COMPLETENESS, 100)
+    if completeness < 100:
+        percent = format_percent(completeness / 100, locale=edition.locale)
         notices.append(
             _notice(
                 "partial",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 
 from editions.declaration import Language, Project
 from editions.publish import published_dir
+from editions.sitemap import root_path
 from editions.sphinxext.declaration import edition_of, project_of
 
 
@@ -36,8 +36,7 @@ def site_url(project: Project) -> str | None:
 
 def site_path(project: Project) -> str:
     """The site's root path on the web server: from ``base-url``, else ``/``."""
-    base = site_url(project)
-    return urlsplit(base).path if base else "/"
+    return root_path(project)
 
 
 def notfound_page(app: Sphinx, pagename: str) -> bool:

@@ -1,8 +1,13 @@
 """The language switcher: plain links to the same page in every other edition.
 
 It is drawn by ``templates/editions-switcher.html``; the extension's ``page.html``
-puts it above the page on furo (visible on a phone without opening a menu), and
-other themes can ``{% include "editions-switcher.html" %}`` where they like.
+puts it above the page on furo, and other themes can
+``{% include "editions-switcher.html" %}`` where they like.  It stays one line:
+the editions side by side while they fit, else a disclosure "N languages"
+(``static/editions.js`` decides by measuring; beyond ``INLINE_MOST`` editions
+the page starts with the disclosure, for readers without JavaScript).  The
+script also carries the reader's place to the other edition (the search query,
+the section's ``#id``, the same in every edition); the links work without it.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from sphinx.config import Config
 
 from editions.sphinxext.declaration import edition_of
 from editions.sphinxext.pages import edition_pages, landing_href
-from editions.words import gettext
+from editions.words import gettext, ngettext
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
+# Beyond this many editions, the names do not fit on a phone's line even when short.
+INLINE_MOST = 6
 
 
 def setup(app: Sphinx) -> None:
@@ -39,7 +46,13 @@ def _add_switcher(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     locale = edition_of(app).locale
-    context["editions_pages"] = edition_pages(app, pagename)
+    pages = edition_pages(app, pagename)
+    context["editions_pages"] = pages
+    context["editions_compact"] = len(pages) > INLINE_MOST
+    others = len(pages) - 1
+    context["editions_count_label"] = ngettext(
+        locale, "%(count)s language", "%(count)s languages", others
+    )
     context["editions_choose_href"] = landing_href(app, pagename) + "?choose"
     context["editions_switcher_label"] = gettext(locale, "Language")
     context["editions_all_label"] = gettext(locale, "All editions")

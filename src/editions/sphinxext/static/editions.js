@@ -1,5 +1,9 @@
-// Editions: remember the edition a reader picks in the switcher, for the landing page.
-// The switcher's links work without this script; the landing page reads the choice.
+// Editions: the language switcher's place-keeping and one-line layout, the reader's choice
+// of edition (for the landing page), the search page's quotes without the notices.
+// The switcher's links work without this script; it only improves on them.
+"use strict";
+
+// Remember the edition a reader picks in the switcher: the landing page reads it.
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[data-edition]");
   if (!link) return;
@@ -8,4 +12,99 @@ document.addEventListener("click", (event) => {
   } catch (error) {
     // Storage may be disabled (private mode, file://): the link still works.
   }
+});
+
+// Keep the reader's place: the same query (a search) and the same #section, whose ids
+// are the same in every edition (they come from the English titles).
+function keepPlace() {
+  document.querySelectorAll(".editions-switcher a[data-same-page]").forEach((link) => {
+    if (!link.dataset.page) link.dataset.page = link.getAttribute("href");
+    link.setAttribute("href", link.dataset.page + location.search + location.hash);
+  });
+}
+
+// One line: the editions side by side while they fit, else the "N languages" disclosure.
+function fitSwitcher(nav) {
+  const menu = nav.querySelector("details");
+  const list = nav.querySelector("ul");
+  if (!menu || !list || nav.dataset.alwaysCompact) return;
+  const wasOpen = nav.classList.contains("editions-compact") && menu.open;
+  nav.classList.replace("editions-compact", "editions-inline");
+  menu.open = true;
+  if (list.scrollWidth > list.clientWidth) {
+    nav.classList.replace("editions-inline", "editions-compact");
+    menu.open = wasOpen;
+  }
+}
+
+function setUpSwitcher(nav) {
+  const menu = nav.querySelector("details");
+  if (!menu) return;
+  // Rendered compact (many editions): it stays so, whatever the width.
+  if (nav.classList.contains("editions-compact")) nav.dataset.alwaysCompact = "yes";
+  fitSwitcher(nav);
+  new ResizeObserver(() => fitSwitcher(nav)).observe(nav);
+  // A drop-down closes with Escape (focus back on its summary) and on a click elsewhere.
+  nav.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !nav.classList.contains("editions-compact") || !menu.open) {
+      return;
+    }
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  document.addEventListener("click", (event) => {
+    if (nav.classList.contains("editions-compact") && !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  });
+}
+
+// The translation notices ("This page is 58% translated…") are about the page, not in
+// it: Sphinx's index never sees them (they are added after the page is read), but its
+// search page quotes a result from the page's HTML, notices included. Sphinx offers no
+// setting for what it leaves out of that quote, so its reader of a page is wrapped.
+function leaveNoticesOutOfSearchQuotes() {
+  if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
+  const htmlToText = Search.htmlToText;
+  Search.htmlToText = (htmlString, anchor) => {
+    const page = new DOMParser().parseFromString(htmlString, "text/html");
+    page.querySelectorAll(".editions-notice").forEach((notice) => notice.remove());
+    return htmlToText(page.documentElement.outerHTML, anchor);
+  };
+}
+
+// Right to left, the next page is on the left: the arrow keys (Sphinx's
+// navigation_with_keys) follow the reading direction. Listened to before Sphinx's own
+// listener, which reads them left to right, and instead of it.
+function arrowsFollowTheReadingDirection() {
+  if (document.documentElement.dir !== "rtl") return;
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+      const options = typeof DOCUMENTATION_OPTIONS === "undefined" ? {} : DOCUMENTATION_OPTIONS;
+      if (!options.NAVIGATION_WITH_KEYS) return;
+      if (["TEXTAREA", "INPUT", "SELECT", "BUTTON"].includes(document.activeElement.tagName)) {
+        return;
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.stopImmediatePropagation();
+      const rel = event.key === "ArrowLeft" ? "next" : "prev";
+      const link = document.querySelector(`link[rel="${rel}"]`);
+      if (link && link.href) {
+        event.preventDefault();
+        window.location.href = link.href;
+      }
+    },
+    true,
+  );
+}
+
+arrowsFollowTheReadingDirection();
+
+document.addEventListener("DOMContentLoaded", () => {
+  keepPlace();
+  window.addEventListener("hashchange", keepPlace);
+  document.querySelectorAll(".editions-switcher").forEach(setUpSwitcher);
+  leaveNoticesOutOfSearchQuotes();
 });
