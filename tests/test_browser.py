@@ -289,6 +289,7 @@ def test_many_editions_stay_one_line(
     languages = "".join(f'    {{ code = "{code}" }},\n' for code in codes)
     text = re.sub(r"languages = \[\n.*?\]", f"languages = [\n{languages}]", text, flags=re.DOTALL)
     declaration.write_text(text, encoding="utf-8")
+    assert editions("--project", root, "update").code == 0  # the new languages' catalogs
     assert editions("--project", root, "build").code == 0
     with served(root / "build" / "html") as url:
         for width, script in ((390, True), (1200, True), (1200, False)):

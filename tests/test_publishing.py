@@ -151,7 +151,10 @@ def test_the_published_site_is_served_by_a_plain_http_server(built_project: Path
         server.shutdown()
         server.server_close()
     sitemap = (html / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>es/news/harbour.html</loc>" in sitemap and ".editions" not in sitemap
+    assert (
+        "<loc>https://gazette.example.org/es/news/harbour.html</loc>" in sitemap
+        and ".editions" not in sitemap
+    )
     assert "Disallow: /.editions/" in (html / "robots.txt").read_text(encoding="utf-8")
 
 
