@@ -132,26 +132,11 @@ def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("outside-the-project")
 
 
-@pytest.fixture(scope="session")
-def markup_site(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> AttackedSite:
-    """Classes 1, 2, 3 and 5: every payload without control characters, in one build."""
-    payloads = [payload for payload in MARKUP_PAYLOADS if not payload.group]
-    root = new_publication(tmp_path_factory.mktemp("markup"), ["es", WITNESS])
-    for payload in payloads:
-        write_page(root, payload.id)
-    entries = write_catalogs(root, outside, payloads, attack=True)
-    return AttackedSite(root, run_build(root), entries)
+def build_clean_then_attacked(root: Path, outside: Path, payloads: list[Payload]) -> AttackedSite:
+    """Publish the pages clean, then attack their catalogs and build again.
 
-
-@pytest.fixture(scope="session")
-def control_site(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> AttackedSite:
-    """Class 1's payloads with control characters: one edition per separator.
-
-    Built clean first, so that an edition refused whole has a published version to keep.
+    As an attacker finds it: a published site. An edition refused whole keeps that version.
     """
-    payloads = [payload for payload in MARKUP_PAYLOADS if payload.group]
-    editions = sorted({translation_edition(payload) for payload in payloads})
-    root = new_publication(tmp_path_factory.mktemp("control"), [*editions, WITNESS])
     for payload in payloads:
         write_page(root, payload.id)
     write_catalogs(root, outside, payloads, attack=False)
@@ -159,6 +144,23 @@ def control_site(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> Att
     assert clean.code == 0, clean.err
     entries = write_catalogs(root, outside, payloads, attack=True)
     return AttackedSite(root, run_build(root), entries)
+
+
+@pytest.fixture(scope="session")
+def markup_site(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> AttackedSite:
+    """Classes 1, 2, 3 and 5: every payload without control characters, in one build."""
+    payloads = [payload for payload in MARKUP_PAYLOADS if not payload.group]
+    root = new_publication(tmp_path_factory.mktemp("markup"), ["es", WITNESS])
+    return build_clean_then_attacked(root, outside, payloads)
+
+
+@pytest.fixture(scope="session")
+def control_site(tmp_path_factory: pytest.TempPathFactory, outside: Path) -> AttackedSite:
+    """Class 1's payloads with control characters: one edition per separator."""
+    payloads = [payload for payload in MARKUP_PAYLOADS if payload.group]
+    editions = sorted({translation_edition(payload) for payload in payloads})
+    root = new_publication(tmp_path_factory.mktemp("control"), [*editions, WITNESS])
+    return build_clean_then_attacked(root, outside, payloads)
 
 
 def theme_id(lang: str, word: str) -> str:
@@ -180,6 +182,8 @@ def theme_site(tmp_path_factory: pytest.TempPathFactory) -> AttackedSite:
                 lang,
                 [(safe_msgid(page_id), safe_translation(lang, page_id))],
             )
+    clean = run_build(root)
+    assert clean.code == 0, clean.err
     for lang, attack in THEME_ATTACKS.items():
         words = []
         for word in THEME_WORDS:

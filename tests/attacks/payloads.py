@@ -207,8 +207,8 @@ THEME_ATTACKS = {
     "fr": '<img src=x onerror="alert(\'@ID@\')" id="inj-@ID@">',
     # out of a double-quoted attribute (placeholder="…", title="…", aria-label="…")
     "it": '" autofocus onfocus="alert(\'@ID@\')" id="inj-@ID@" x="',
-    # out of a single-quoted attribute
-    "pt": "' autofocus onfocus='alert(\"@ID@\")' id='inj-@ID@' x='",
+    # out of a single-quoted attribute (no double quote: that would break out of "…" too)
+    "pt": "' autofocus onfocus='alert(`@ID@`)' id='inj-@ID@' x='",
     # the source language's own catalog: both at once
     "en": '"><img src=x onerror="alert(\'@ID@\')" id="inj-@ID@">',
 }

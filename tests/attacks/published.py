@@ -56,6 +56,10 @@ class Run:
     out: str
     err: str
 
+    def edition_failed(self, tag: str) -> bool:
+        """The edition was not built (its published version, if any, is kept)."""
+        return bool(re.search(rf"^FAILED\s+{re.escape(tag)}\s", self.err, re.MULTILINE))
+
     def findings(self) -> dict[Path, set[int]]:
         """Every ``file.po:line:`` the build reported, by file."""
         found: dict[Path, set[int]] = {}
