@@ -135,6 +135,8 @@ DATA_URL = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
 QUOTING: dict[str, str] = {
     # Backticks: what looks quoted to a pattern is live to docutils.
     "literal-then-download": "``a`b`` :download:`secreto <@SECRETREL@>` c",
+    "literal-hides-download": "``a`b :download:`@SECRETREL@` c``",
+    "literal-hides-substitution": "Texto ``x |x| y``.",
     "escaped-backtick-download": "a\\`b :download:`@SECRETREL@` c",
     "escaped-literal-download": "\\`\\`x\\`\\` :download:`@SECRETREL@`",
     "literal-sub-then-raw-sub": "``x |x| y`` |x|\n\n.. |x| raw:: html\n\n   " + SCRIPT,
@@ -159,6 +161,7 @@ QUOTING: dict[str, str] = {
     "embedded-control-char": "Texto `pulse <\x01javascript:alert('@ID@')>`_.",
     "embedded-entity": "Texto `pulse <&#106;avascript:alert('@ID@')>`_.",
     "embedded-data": f"Texto `pulse <{DATA_URL}>`_.",
+    "embedded-data-html": "Texto `pulse <data:text/html,%3Cscript%3Ealert(1)%3C/script%3E>`_.",
     "embedded-vbscript": "Texto `pulse <vbscript:msgbox('@ID@')>`_.",
     "bare-javascript": "Texto javascript:alert('@ID@') fin.",
     "bare-javascript-mixed-case": "Texto JaVaScRiPt:alert('@ID@') fin.",

@@ -7,6 +7,7 @@ with an element), the next build from a fixed catalog publishes none of it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -70,3 +71,34 @@ def test_the_build_after_the_fix_publishes_nothing_of_the_attack(tmp_path: Path,
     assert files_containing(html, INJECTED) == []
     page = (html / "es" / "news" / "harbour.html").read_text(encoding="utf-8")
     assert "Se espera un segundo barco el" in page
+
+
+ON_A_BUILT_SITE = {
+    "translation": "locale/es/LC_MESSAGES/news/harbour.po",
+    "source-language": "locale/en/LC_MESSAGES/news/harbour.po",
+}
+LINK_ATTACK = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgid "The mayor thanked the workers in a short speech."
+msgstr "Texto `pulse <javascript:alert(1)>`_."
+"""
+
+
+@pytest.mark.parametrize("name", ON_A_BUILT_SITE)
+def test_an_attack_on_an_already_built_site_is_reported(tmp_path: Path, name: str) -> None:
+    """The attack is caught by the next build, not only by a build from a fresh clone."""
+    root = tmp_path / "publication"
+    shutil.copytree(ROOTS / "test-basic", root)
+    assert run_build(root, timeout=300).code == 0
+    catalog = root / ON_A_BUILT_SITE[name]
+    catalog.parent.mkdir(parents=True, exist_ok=True)
+    catalog.write_text(LINK_ATTACK, encoding="utf-8")
+
+    attacked = run_build(root, timeout=300)
+
+    assert attacked.code == 1, attacked.out + attacked.err
+    assert re.search(rf"^{re.escape(str(catalog))}:[56]:", attacked.err, re.M), attacked.err
+    assert files_containing(root / "build" / "html", "javascript:alert(1)") == []

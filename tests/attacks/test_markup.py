@@ -51,6 +51,17 @@ def page(site: AttackedSite, lang: str, payload: Payload) -> Page:
     return read_page(path)
 
 
+def published(site: AttackedSite, edition: str, payload: Payload) -> Page | None:
+    """The attacked page; None if its edition was refused whole and so published nothing.
+
+    README: a catalog refused whole stops its own language (which keeps its last published
+    version: here, a first build, none). Publishing nothing publishes none of the attack.
+    """
+    if site.run.edition_failed(edition) and not (site.html / edition).exists():
+        return None
+    return page(site, edition, payload)
+
+
 def untouched(site: AttackedSite, payload: Payload) -> Page:
     """The same page in the German edition, whose catalogs no one attacked."""
     return page(site, WITNESS, payload)
@@ -111,19 +122,24 @@ def test_reported_at_its_file_and_line(
 def test_the_paragraph_shows_the_english_and_the_rest_of_the_page_publishes(
     site: AttackedSite, edition: str, lang: str, payload: Payload
 ) -> None:
-    text = page(site, edition, payload).text
-    assert attacked_msgid(payload.id) in text
-    assert safe_translation(edition, payload.id) in text
+    attacked = published(site, edition, payload)
+    if attacked is None:
+        return
+    assert attacked_msgid(payload.id) in attacked.text
+    assert safe_translation(edition, payload.id) in attacked.text
 
 
 @pytest.mark.parametrize(("lang", "payload"), CASES)
 def test_no_script_no_event_handler_no_script_url(
     site: AttackedSite, edition: str, lang: str, payload: Payload
 ) -> None:
-    published, expected = page(site, edition, payload), untouched(site, payload)
-    assert [s for s in published.scripts if not theme_script(s) and s not in expected.scripts] == []
-    assert published.handlers == expected.handlers
-    assert published.unsafe_urls == expected.unsafe_urls
+    attacked, expected = published(site, edition, payload), untouched(site, payload)
+    if attacked is None:
+        return
+    scripts = [s for s in attacked.scripts if not theme_script(s) and s not in expected.scripts]
+    assert scripts == []
+    assert attacked.handlers == expected.handlers
+    assert attacked.unsafe_urls == expected.unsafe_urls
 
 
 @pytest.mark.parametrize(("lang", "payload"), CASES)
@@ -137,6 +153,8 @@ def test_no_file_from_outside_the_project(
 def test_no_directive_or_role_effect(
     site: AttackedSite, edition: str, lang: str, payload: Payload
 ) -> None:
-    published, expected = page(site, edition, payload), untouched(site, payload)
-    assert not {i for i in published.ids if i.startswith(f"inj-{payload.id}")}
-    assert published.article_tags == expected.article_tags
+    attacked, expected = published(site, edition, payload), untouched(site, payload)
+    if attacked is None:
+        return
+    assert not {i for i in attacked.ids if i.startswith(f"inj-{payload.id}")}
+    assert attacked.article_tags == expected.article_tags
