@@ -1,0 +1,10 @@
+project = "Attacked Gazette"
+author = "The editors"
+copyright = "2026, the editors"
+extensions = ["editions.sphinxext"]
+language = "en"
+locale_dirs = ["../locale/"]
+gettext_compact = False
+gettext_uuid = False
+html_theme = "furo"
+html_last_updated_fmt = ""
