@@ -11,6 +11,8 @@ import pytest
 from editions import compile as compile_module
 from editions import update as update_module
 from editions.build import BuildReport, build
+from editions.checks import CheckSettings
+from editions.checks.runner import Verdict
 from editions.compile import compile_language, compiled_locale_dir
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
@@ -123,13 +125,13 @@ def spanish(make_project: Callable[[str], Path]) -> tuple[Project, Language]:
 def catalogs_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the catalogs compile_language validates and reads from now on."""
     read: list[str] = []
-    loader = compile_module.load_valid_catalog
+    judge = compile_module.judge_file
 
-    def spy(path: Path, language: Language, root: Path | None = None) -> object:
+    def spy(path: Path, settings: CheckSettings) -> Verdict:
         read.append(path.name)
-        return loader(path, language, root)
+        return judge(path, settings)
 
-    monkeypatch.setattr(compile_module, "load_valid_catalog", spy)
+    monkeypatch.setattr(compile_module, "judge_file", spy)
     return read
 
 

@@ -23,13 +23,9 @@ language on every build until it is fixed.
 
 from __future__ import annotations
 
-import gettext
 import io
 import json
-import re
-import shutil
-import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,27 +36,23 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
-from editions import incremental, theme_words
-from editions.catalogs import (
-    THEME_DOMAIN,
-    catalog_paths,
-    read_catalog,
-)
+from editions import incremental
+from editions.catalogs import THEME_DOMAIN, catalog_paths
+from editions.checks import CheckSettings, settings_from
+from editions.checks.runner import Verdict, judge_file
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.files import write_atomically, write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
 from editions.layout import domain_of, language_folder
-from editions.safety import EnglishReadings, judge, judged_forms, translated_names
+from editions.safety import EnglishReadings
 
 WITHHELD_FILE = "withheld.json"
 # What each catalog was compiled from and into, for skipping the unchanged ones.
 RECORD_FILE = "compiled.json"
 # The readings of the English texts, one file per language that parsed some (never two writers).
 ENGLISH_LINKS_DIR = "english-links"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MSGFMT_ERROR = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
 
 
 @dataclass(frozen=True)
@@ -89,9 +81,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             f"create them with `editions update --lang {language.code}`, or move them here"
         )
     target = language_folder(compiled_locale_dir(project), language)
-    allowed = frozenset(project.settings.allowed_urls)
-    rules = _rules_fingerprint(language, allowed)
-    english_links: EnglishReadings | None = None  # read when a catalog is first checked
+    rules = _rules_fingerprint(project, language)
+    settings: CheckSettings | None = None  # made when a catalog is first judged
     previous = _read_record(target, rules)
     record: dict[str, dict[str, Any]] = {}
     changed, withheld, broken, domains = [], [], [], set()
@@ -104,14 +95,14 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             withheld.extend(kept)
             continue
         stamp = _stamp_if_readable(path)  # before reading: a later change is seen next time
-        try:
-            catalog = load_valid_catalog(path, language, project.root)
-        except EditionsError as error:
-            broken.append(str(error))  # and not recorded: it fails again until fixed
-            continue
+        settings = settings or _build_settings(project)
+        verdict = judge_file(path, settings)
+        if verdict.refused or verdict.catalog.catalog is None:
+            broken.append("\n".join(str(finding) for finding in verdict.refused))
+            continue  # and not recorded: it fails again until fixed
         domains.add(domain)
-        english_links = english_links or _read_english_links(project)
-        found = withhold_unsafe(catalog, path, allowed, english_links, theme=domain == THEME_DOMAIN)
+        catalog = verdict.catalog.catalog
+        found = withhold(catalog, verdict)
         withheld.extend(found)
         if _write_compiled(catalog, target, domain, None if found else path):
             changed.append(domain)
@@ -127,8 +118,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             "outputs": {name: _stamp(target / name) for name in outputs},
             "withheld": [finding.to_json() for finding in found],
         }
-    if english_links is not None:
-        _save_english_links(project, language, english_links)
+    if settings is not None and settings.english is not None:
+        _save_english_links(project, language, settings.english)
     # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
     write_atomically(
         target / RECORD_FILE, json.dumps({"rules": rules, "catalogs": record}).encode("utf-8")
@@ -196,13 +187,14 @@ def _finding_of(record: dict[str, Any]) -> Finding:
     return Finding(Path(record["path"]), record["line"], record["check"], record["message"])
 
 
-def _rules_fingerprint(language: Language, allowed: frozenset[str]) -> str:
+def _rules_fingerprint(project: Project, language: Language) -> str:
     """What, besides the catalog itself, shapes its compiled form and its findings."""
     settings = [
         language.tag,
-        sorted(allowed),
-        shutil.which("msgfmt"),  # with or without GNU gettext, the validation differs
+        sorted(project.settings.allowed_urls),
+        sorted(project.settings.disabled_checks),
         babel.__version__,
+        docutils.__version__,
     ]
     return incremental.fingerprint([incremental.PACKAGE_DIR], settings)
 
@@ -256,78 +248,26 @@ def _stamp(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
-def load_valid_catalog(path: Path, language: Language, root: Path | None = None) -> Catalog:
-    """Read ``path`` if gettext accepts it; raises EditionsError naming the file and line.
-
-    The syntax, the charset and duplicates are the reader's (:mod:`editions.pofile`);
-    ``msgfmt --check``, when GNU gettext is installed, adds what it checks beyond them
-    (the header, format strings).
-    """
-    catalog = read_catalog(path, locale=language.gettext, root=root)
-    problems = _msgfmt_problems(path) or []
-    problems.extend(_control_character_problems(path))
-    if not problems:
-        problems = _plural_forms_problems(path, catalog)
-    if problems:
-        raise EditionsError("\n".join(problems))
-    return catalog
+def _build_settings(project: Project) -> CheckSettings:
+    """The checks as ``editions check`` runs them on the project, with the shared English."""
+    return replace(settings_from(project), english=_read_english_links(project))
 
 
-def withhold_unsafe(
-    catalog: Catalog,
-    path: Path,
-    allowed: frozenset[str],
-    english_links: EnglishReadings | None = None,
-    theme: bool = False,
-) -> list[Finding]:
-    """Remove the unsafe translations from ``catalog``; one finding per reason.
-
-    ``theme``: the catalog holds the theme's words, which must also be plain text
-    (:mod:`editions.theme_words`).
-    """
-    findings: list[Finding] = []
-    lines: list[str] | None = None
-    titles = translated_names(
-        (message.id, message.string) for message in catalog if not message.fuzzy
-    )
-    for message in list(catalog):
-        if not message.id or message.fuzzy:
-            continue  # the header, and fuzzy entries, which the build does not use
-        reasons = [
-            reason
-            for msgid, msgstr in judged_forms(message.id, message.string)
-            for reason in judge(msgid, msgstr, allowed, english_links, titles)
-        ]
-        if theme:
-            rule = theme_words.THEME_MARKUP
-            reasons.extend((rule, text) for text in theme_words.message_findings(message))
-        if not reasons:
-            continue
-        if lines is None:
-            lines = _lines(path)
-        line = _msgstr_line(lines, message.lineno)
+def withhold(catalog: Catalog, verdict: Verdict) -> list[Finding]:
+    """Leave out of ``catalog`` each message the gate withheld; its findings, for the reader."""
+    findings = []
+    for message, errors in verdict.withheld:
         catalog.delete(message.id, context=message.context)
-        findings.extend(
-            Finding(path, line, check, f"{text}; the English is shown instead")
-            for check, text in dict.fromkeys(reasons)
-        )
+        findings += [
+            Finding(
+                error.path,
+                error.line,
+                error.check,
+                f"{error.message}; the English is shown instead",
+            )
+            for error in errors
+        ]
     return findings
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []  # the finding then names the msgid's line
-
-
-def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
-    """The line of an entry's msgstr, where the translator fixes it (Babel gives the msgid's)."""
-    start = max(1, msgid_line or 1)
-    for number in range(start, len(lines) + 1):
-        if lines[number - 1].lstrip().startswith("msgstr"):
-            return number
-    return start
 
 
 def _write_compiled(catalog: Catalog, target: Path, domain: str, unfiltered: Path | None) -> bool:
@@ -363,85 +303,6 @@ def _remove_orphans(target: Path, domains: set[str]) -> None:
     for path in [*catalog_paths(target, ".po"), *catalog_paths(target, ".mo")]:
         if domain_of(path, target) not in domains:
             path.unlink(missing_ok=True)
-
-
-def _msgfmt_problems(path: Path) -> list[str] | None:
-    """What ``msgfmt --check`` rejects in ``path``, as ``path:line: message``; None without it.
-
-    GNU gettext is the reference for what a valid catalog is: Babel reads an
-    unterminated string, a bad escape or a duplicate entry without a word.
-    """
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        return None
-    result = subprocess.run(
-        [msgfmt, "--check", "-o", "/dev/null", str(path)],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        check=False,
-    )
-    if result.returncode == 0:
-        return []
-    problems = []
-    for output in result.stderr.splitlines():
-        match = _MSGFMT_ERROR.match(output)
-        if match and not match.group("message").startswith("warning:"):
-            message, line = match.group("message"), int(match.group("line"))
-            if message.startswith("end-of-line within string"):
-                line -= 1  # msgfmt counts the newline that ended the string: name the string's line
-            problems.append(f"{path}:{line}: {_explain(message)}")
-    if "header missing or invalid" in result.stderr:
-        return [
-            f"{path}:1: not valid gettext (msgfmt): the header is missing or invalid; start the "
-            'file with msgid "" and a msgstr of fields such as '
-            '"Content-Type: text/plain; charset=UTF-8\\n" (copy it from another catalog)'
-        ]
-    return problems or [f"{path}:1: not valid gettext (msgfmt): {result.stderr.strip()[:300]}"]
-
-
-def _explain(message: str) -> str:
-    """msgfmt's message, with what to do about it."""
-    hints = {
-        "end-of-line within string": 'close the string with " on the same line',
-        "invalid control sequence": "write \\\\ for a backslash, \\n for a new line",
-        "duplicate message definition": "merge the two entries into one",
-        "syntax error": 'a line is a msgid, msgstr, a "quoted string" or a # comment',
-        "invalid multibyte sequence": "save the file as UTF-8 in your editor",
-        "plural": "copy the Plural-Forms line from a catalog of the same language",
-    }
-    hint = next((text for key, text in hints.items() if key in message), "")
-    suffix = f"; {hint}" if hint else "; fix the line or restore it from version control"
-    return f"not valid gettext (msgfmt): {message.rstrip('.')}{suffix}"
-
-
-def _control_character_problems(path: Path) -> list[str]:
-    """NUL and other C0 controls: msgfmt lets them through, they corrupt the page."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return [
-        f"{path}:{number}: a control character (U+{ord(bad.group()):04X}) is in the text; "
-        "retype the line in your editor"
-        for number, line in enumerate(lines, 1)
-        if (bad := _CONTROL.search(line))
-    ][:1]
-
-
-def _plural_forms_problems(path: Path, catalog: Catalog) -> list[str]:
-    """A Plural-Forms that Python's gettext (what Sphinx loads catalogs with) cannot use.
-
-    gettext drops the whole catalog when its plural expression does not parse:
-    every paragraph of the page would be English without a word.
-    """
-    try:
-        gettext.c2py(str(catalog.plural_expr))
-    except (ValueError, RecursionError, SyntaxError):
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        line = next((n for n, t in enumerate(text, 1) if "Plural-Forms" in t), 1)
-        return [
-            f"{path}:{line}: the Plural-Forms expression {catalog.plural_expr!r} is not valid; "
-            "copy the Plural-Forms line from a catalog of the same language"
-        ]
-    return []
 
 
 def _findings_json(findings: list[Finding]) -> bytes:

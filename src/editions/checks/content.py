@@ -10,7 +10,7 @@ from babel.messages.catalog import Message
 from editions.checks.markup import plain_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
-from editions.findings import WARNING, Finding
+from editions.findings import ERROR, WARNING, Finding
 
 # A word of prose: lowercase letters, as names, code, numbers and acronyms are not.
 _PROSE_WORD = re.compile(r"(?<![\w.\-/])[^\W\d_A-Z][^\W\d_]{2,}(?![\w(]|\.\w|-\w)")
@@ -43,3 +43,23 @@ def check_fuzzy(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
             "the fuzzy flag (until then the English is published)",
             WARNING,
         )
+
+
+# C0 controls and DEL, but tab, line feed and carriage return: gettext accepts them (msgfmt
+# too), an editor hides them, and the page would carry them (a NUL ends a C string).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@message_check("control-character", "a control character (U+0001 …) typed into a msgstr")
+def check_control_characters(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    for text in strings:
+        if text and (bad := _CONTROL.search(str(text))):
+            yield catalog.finding(
+                message,
+                "control-character",
+                f"a control character (U+{ord(bad.group()):04X}) is in the msgstr; "
+                "retype the text in your editor",
+                ERROR,
+            )
+            return

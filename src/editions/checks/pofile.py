@@ -62,7 +62,7 @@ class CatalogFile:
 def load(path: Path, settings: CheckSettings) -> CatalogFile:
     """Read ``path``; problems that stop the reading become findings, never exceptions."""
     try:
-        po: PoFile | None = read_po(path)
+        po: PoFile | None = read_po(path, settings.root)
         findings: list[Finding] = []
     except PoSyntaxError as error:
         po = error.partial

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+from babel.messages.catalog import Message
 
 from editions.catalogs import expand_catalog_paths
 from editions.checks import rst
@@ -75,17 +77,53 @@ def check_paths(
 
 def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
     """Every finding of the enabled checks on one catalog."""
+    return judge_file(path, settings).findings
+
+
+@dataclass
+class Verdict:
+    """The one gate's verdict on one catalog: ``editions check`` prints it, the build obeys it.
+
+    An error of a catalog check (syntax, header, Plural-Forms) refuses the whole catalog, so
+    its edition is not built; an error of a message check withholds that message, so its
+    paragraph shows the English; warnings change nothing.  Both commands take the verdict
+    from here, so they cannot disagree.
+    """
+
+    catalog: CatalogFile
+    refused: list[Finding] = field(default_factory=list)
+    withheld: list[tuple[Message, list[Finding]]] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        withheld = [finding for _, findings in self.withheld for finding in findings]
+        return sorted([*self.refused, *withheld, *self.warnings])
+
+
+def judge_file(path: Path, settings: CheckSettings) -> Verdict:
+    """Run every enabled check of the registry on one catalog."""
     catalog = load(path, settings)
-    findings: list[Finding] = []
+    verdict = Verdict(catalog)
     checks = [check for name, check in REGISTRY.items() if settings.runs(name)]
     for check in checks:
         if check.on_catalog is not None:
-            findings.extend(check.on_catalog(catalog))
+            for finding in check.on_catalog(catalog):
+                _sort_into(verdict.refused, verdict.warnings, finding)
     if catalog.catalog is not None:
         on_message = [check.on_message for check in checks if check.on_message is not None]
         for message in catalog.catalog:
-            if message.id:
-                for function in on_message:
-                    findings.extend(function(catalog, message))
+            if not message.id:
+                continue
+            errors: list[Finding] = []
+            for function in on_message:
+                for finding in function(catalog, message):
+                    _sort_into(errors, verdict.warnings, finding)
+            if errors:
+                verdict.withheld.append((message, errors))
     rst.clear_caches()
-    return findings
+    return verdict
+
+
+def _sort_into(errors: list[Finding], warnings: list[Finding], finding: Finding) -> None:
+    (errors if finding.severity == ERROR else warnings).append(finding)

@@ -29,7 +29,8 @@ def _unsafe(
     english: tuple[str, ...], msgstr: str, allowed: frozenset[str], catalog: int
 ) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
-    return safety.judge(english, msgstr, allowed, titles=_TITLES.get(catalog))
+    readings = _CURRENT[0].settings.english if _CURRENT else None
+    return safety.judge(english, msgstr, allowed, readings, titles=_TITLES.get(catalog))
 
 
 def _titles_of(catalog: CatalogFile) -> int:

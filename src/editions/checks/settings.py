@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from editions import safety
 from editions.checks.registry import REGISTRY
 from editions.declaration import DECLARATION_FILE, Project, Settings
 from editions.errors import EditionsError
+from editions.safety import EnglishReadings
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class CheckSettings:
     disabled: frozenset[str] = frozenset()
     allowed_urls: tuple[str, ...] = ()
     spelling: bool = False
+    root: Path | None = None  # the project's folder: a catalog may not link out of it
+    # The English texts' readings shared by the build's languages: saves time, decides nothing.
+    english: EnglishReadings | None = field(default=None, compare=False)
 
     def runs(self, name: str) -> bool:
         check = REGISTRY[name]
@@ -46,7 +51,10 @@ def settings_from(
         _refuse_unknown(settings.disabled_checks, f"{where}: [tool.editions.checks] disable")
     _refuse_unknown(disable, "--disable")
     return CheckSettings(
-        frozenset((*settings.disabled_checks, *disable)), settings.allowed_urls, spelling
+        frozenset((*settings.disabled_checks, *disable)),
+        settings.allowed_urls,
+        spelling,
+        root=project.root if project else None,
     )
 
 
