@@ -230,6 +230,7 @@ def test_a_line_block_holds_only_text_and_is_refused_as_a_block() -> None:
         ("``x`` |evil| ``y``", {"unsafe-substitution"}),
         ("``x |evil| y``", set()),
         ("``:download:`/etc/passwd```", set()),
+        ("Texto :file:`/etc/passwd`.", set()),  # a path shown in code style: text
         ("Hola |evil|_", {"unsafe-substitution", "retargeted-url"}),
     ],
 )

@@ -135,15 +135,15 @@ DATA_URL = "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="
 QUOTING: dict[str, str] = {
     # Backticks: what looks quoted to a pattern is live to docutils.
     "literal-then-download": "``a`b`` :download:`secreto <@SECRETREL@>` c",
-    "literal-hides-download": "``a`b :download:`@SECRETREL@` c``",
-    "literal-hides-substitution": "Texto ``x |x| y``.",
     "escaped-backtick-download": "a\\`b :download:`@SECRETREL@` c",
     "escaped-literal-download": "\\`\\`x\\`\\` :download:`@SECRETREL@`",
     "literal-sub-then-raw-sub": "``x |x| y`` |x|\n\n.. |x| raw:: html\n\n   " + SCRIPT,
     "download": "Texto :download:`@SECRETREL@`.",
     "download-title": "Texto :download:`el informe <@SECRETREL@>`.",
     "download-absolute": "Texto :download:`el informe <@SECRET@>`.",
-    "file-role": "Texto :file:`@SECRET@`.",
+    # Not attacks, so not here: ``a`b :download:`x` c`` and ``x |x| y`` are literals, whose
+    # characters are shown as they are; :file:`/etc/passwd` shows a path in code style.  Both
+    # only display text, and the judge accepts them (tests/test_judge.py).
     "role-title-download": "Texto :download:`a `b` <@SECRETREL@>`.",
     "substitution-raw": "Texto |x|.\n\n.. |x| raw:: html\n\n   " + SCRIPT,
     "substitution-image": "Texto |x|.\n\n.. |x| image:: " + JS,

@@ -96,7 +96,6 @@ THEME_PAGES = [
     "p/first.html",
     "p/first.html?highlight=seguro",
     "search.html?q=seguro",
-    "genindex.html",
     "index.html",
     "404.html",
 ]

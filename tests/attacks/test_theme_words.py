@@ -23,6 +23,10 @@ CASES = [
     for lang in THEME_ATTACKS
     for word in THEME_WORDS
 ]
+# A single quote breaks out of nothing: every template inserts the words as text or in
+# double-quoted attributes (checked by tests/test_theme_words.py), and French writes
+# "l'accueil".  So the pt attack must be inert (the tests below), not refused.
+REFUSED_CASES = [case for case in CASES if case.values[0] != "pt"]
 
 
 @functools.cache
@@ -45,7 +49,7 @@ def test_the_strict_build_exits_1_and_the_other_editions_publish(theme_site: Att
         assert safe_translation(lang, "first") in text, lang
 
 
-@pytest.mark.parametrize(("lang", "word"), CASES)
+@pytest.mark.parametrize(("lang", "word"), REFUSED_CASES)
 def test_reported_at_its_file_and_line(theme_site: AttackedSite, lang: str, word: str) -> None:
     catalog, lines = theme_site.entries[lang, word]
     reported = theme_site.run.findings().get(catalog, set())
