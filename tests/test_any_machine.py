@@ -263,3 +263,17 @@ def test_update_changes_only_the_templates_date_in_a_header(make_project, editio
         if old != new
     ]
     assert [old for old, _ in changed] == ['"POT-Creation-Date: 2020-01-01 00:00+0000\\n"']
+
+
+def test_a_new_catalogs_header_has_real_values_and_no_placeholders(make_project, editions) -> None:
+    root = make_project("test-basic")
+    assert editions("--project", root, "add-language", "pt-BR").code == 0
+    path = root / "locale/pt_BR/LC_MESSAGES/news/harbour.po"
+    text = path.read_text(encoding="utf-8")
+    for placeholder in ("EMAIL@ADDRESS", "FULL NAME", "VERSION", "YEAR-MO-DA", "ORGANIZATION"):
+        assert placeholder not in text
+    metadata = polib.pofile(str(path)).metadata
+    assert metadata["Project-Id-Version"] == "Test Gazette"
+    assert metadata["Language"] == "pt_BR"
+    assert metadata["Language-Team"] == "Português (Brasil)"  # the language in itself (CLDR)
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)]).returncode == 0

@@ -28,7 +28,7 @@ from editions.errors import EditionsError
 from editions.files import write_if_changed
 from editions.formatting import WRAP_WIDTH, render_po
 from editions.plurals import rule_for_new_catalog
-from editions.pofile import parse_po, read_catalog_bytes, read_po
+from editions.pofile import escape, parse_po, read_catalog_bytes, read_po
 
 THEME_DOMAIN = "sphinx"  # Sphinx's own words, overridable by the project
 
@@ -198,21 +198,29 @@ def memory_for(folder: Path) -> TranslationMemory:
 
 
 def _new_catalog(template: Catalog, language: Language) -> Catalog:
-    catalog = Catalog(
-        locale=language.locale,
-        domain=template.domain,
-        project=template.project,
-        version=template.version,
-        creation_date=template.creation_date,
-        revision_date=template.creation_date,
-        language_team=template.language_team,
-        last_translator=template.last_translator,
-        charset="utf-8",
-        fuzzy=False,
-    )
-    rule = rule_for_new_catalog(language.gettext)
-    if rule:
-        catalog.mime_headers = [("Plural-Forms", rule)]  # GNU's rule first: see plurals.py
+    """A catalog for ``language`` with the template's messages and a header written once.
+
+    The header has real values only: the publication's name (Sphinx's ``project``, which
+    the template carries), the language as declared, its team by the language's own name,
+    the Plural-Forms of :mod:`editions.plurals`; none of Babel's placeholders (``FULL NAME
+    <EMAIL@ADDRESS>``, ``VERSION``), which translators' tools would keep forever.  The
+    translator's name is left for their editor to write (Poedit and Weblate do).
+    """
+    date = dict(template.mime_headers)["POT-Creation-Date"]
+    fields = [
+        ("Project-Id-Version", str(template.project or "")),
+        ("POT-Creation-Date", date),
+        ("PO-Revision-Date", date),
+        ("Language-Team", language.native_name),
+        ("Language", language.gettext),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", rule_for_new_catalog(language.gettext) or ""),
+    ]
+    header = "".join(f'"{name}: {escape(value)}\\n"\n' for name, value in fields if value)
+    text = f"# {language.native_name}: {template.project}.\nmsgid \"\"\nmsgstr \"\"\n{header}"
+    catalog = to_babel(parse_po(text.encode("utf-8"), Path(f"{template.domain}.po")))
     for message in template:
         if message.id:
             catalog[message.id] = message.clone()
