@@ -34,10 +34,9 @@ import babel
 import docutils
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import write_po
 
 from editions import incremental
-from editions.catalogs import THEME_DOMAIN, catalog_paths
+from editions.catalogs import THEME_DOMAIN, catalog_paths, render_catalog
 from editions.checks import CheckSettings, settings_from
 from editions.checks.runner import Verdict, judge_file
 from editions.declaration import Language, Project
@@ -279,13 +278,8 @@ def _write_compiled(catalog: Catalog, target: Path, domain: str, unfiltered: Pat
     write_mo(mo, catalog, use_fuzzy=False)
     # The .po beside it is the filtered one: if Sphinx ever recompiles it, the
     # unsafe translations stay out.  With nothing withheld, that is the .po itself;
-    # otherwise Babel writes it, unwrapped (no translator reads it).
-    if unfiltered is not None:
-        po_data = unfiltered.read_bytes()
-    else:
-        po = io.BytesIO()
-        write_po(po, catalog, width=0)
-        po_data = po.getvalue()
+    # otherwise the one writer writes it.
+    po_data = unfiltered.read_bytes() if unfiltered is not None else render_catalog(catalog)
     # Made from the translators' .po: after a power cut the record no longer matches
     # them and they are made again, so they need not wait for the disk.
     po_written = write_if_changed(target / f"{domain}.po", po_data, durable=False)
