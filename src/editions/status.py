@@ -24,7 +24,7 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -111,35 +111,36 @@ class CatalogStatus:
 
 
 class _Sums:
-    """The figures of a group of documents: the sum of theirs."""
+    """The figures of a group of documents: the sum of theirs.
+
+    Each sum is made once (cached_property): a table reads it for every cell of a row.
+    """
 
     documents: list[CatalogStatus]
 
     def _sum(self, part: str) -> Tally:
-        total = Tally()
-        for document in self.documents:
-            total += getattr(document, part)
-        return total
+        tallies = [getattr(document, part) for document in self.documents]
+        return Tally(sum(t.strings for t in tallies), sum(t.words for t in tallies))
 
-    @property
+    @cached_property
     def translated(self) -> Tally:
         return self._sum("translated")
 
-    @property
+    @cached_property
     def fuzzy(self) -> Tally:
         return self._sum("fuzzy")
 
-    @property
+    @cached_property
     def untranslated(self) -> Tally:
         return self._sum("untranslated")
 
-    @property
+    @cached_property
     def obsolete(self) -> Tally:
         return self._sum("obsolete")
 
     @property
     def total(self) -> Tally:
-        return self._sum("total")
+        return self.translated + self.fuzzy + self.untranslated
 
     @property
     def words_percent(self) -> float:
@@ -639,7 +640,8 @@ def _normal(code: str) -> str:
 
 
 def _tally_json(tally: Tally) -> dict[str, int]:
-    return asdict(tally)
+    # Not dataclasses.asdict: its deep copy was half the time of `status --json` on 481 catalogs.
+    return {"strings": tally.strings, "words": tally.words}
 
 
 def _language_json(language: LanguageStatus, selection: Selection) -> dict[str, object]:
