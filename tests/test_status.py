@@ -380,6 +380,23 @@ def test_a_flat_folder_says_the_language_comes_from_headers_or_is_unknown(
     assert "  language: unknown (no <lang>/LC_MESSAGES/ folder, no Language: header)" in unknown
 
 
+def test_a_language_read_both_ways_says_how_many_catalogs_each(tmp_path: Path, editions) -> None:
+    write(tmp_path / "fr" / "LC_MESSAGES" / "index.po", catalog(None, done=1))
+    write(tmp_path / "extra" / "notes.po", catalog("fr", left=1))
+    write(tmp_path / "extra" / "more.po", catalog("fr", left=1))
+    result = editions("status", tmp_path)
+    assert result.out.startswith("fr: ")
+    assert (
+        "  language: from the <lang>/LC_MESSAGES/ folders (1 catalog) "
+        "and the catalogs' Language: header (2 catalogs)\n"
+    ) in result.out
+    assert catalog_rows(result.out) == {
+        ("fr", "index"),
+        ("fr", "extra/notes"),
+        ("fr", "extra/more"),
+    }
+
+
 def test_only_fuzzy_lists_exactly_the_catalogs_with_fuzzy_entries(locale: Path, editions) -> None:
     report = json.loads(editions("status", "--json", "--only-fuzzy", locale).out)
     listed = {

@@ -7,7 +7,11 @@ but are not work.  Words are those of the English source (the msgid), counted
 as ``wc -w`` does, because a long paragraph is more work than a title.
 
 Use :func:`collect` for one figure per catalog and :func:`summarise` for one
-per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``.
+per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``; a
+language's ``folders`` are its documents' totals folder by folder.  Any folder of
+catalogs is read: another project's ``locale/`` (the language from each
+``<lang>/LC_MESSAGES/`` folder) or a flat one like python-docs-fr (the language
+from each catalog's ``Language:`` header, else undetermined); each catalog says which.
 
 The figure readers see (the landing page, a page's notice, the status page, this
 command's summary) is :func:`completeness`: whole percent of the English words
@@ -386,9 +390,9 @@ _PARTS = ("translated", "fuzzy", "untranslated", "obsolete")
 
 # How the table says where a language was read (the column of the figures says nothing of it).
 _LANGUAGE_FROM = {
-    FROM_FOLDER: "from the <lang>/LC_MESSAGES/ folders",
-    FROM_HEADER: "from the catalogs' Language: header (no <lang>/LC_MESSAGES/ folder)",
-    FROM_NOWHERE: "unknown (no <lang>/LC_MESSAGES/ folder, no Language: header)",
+    FROM_FOLDER: "the <lang>/LC_MESSAGES/ folders",
+    FROM_HEADER: "the catalogs' Language: header",
+    FROM_NOWHERE: "nowhere",
 }
 
 
@@ -407,11 +411,15 @@ def _language_summary(language: LanguageStatus, colour: bool) -> str:
 
 def _language_from(language: LanguageStatus) -> str:
     sources = language.language_from
-    if len(sources) == 1:
-        return _LANGUAGE_FROM[sources[0]]
-    return "; ".join(
-        f"{sum(1 for d in language.documents if d.language_from == source):,} catalogs "
-        + _LANGUAGE_FROM[source]
+    if sources == [FROM_NOWHERE]:
+        return "unknown (no <lang>/LC_MESSAGES/ folder, no Language: header)"
+    if sources == [FROM_HEADER]:
+        return f"from {_LANGUAGE_FROM[FROM_HEADER]} (no <lang>/LC_MESSAGES/ folder)"
+    if sources == [FROM_FOLDER]:
+        return f"from {_LANGUAGE_FROM[FROM_FOLDER]}"
+    return "from " + " and ".join(
+        f"{_LANGUAGE_FROM[source]} "
+        f"({_catalog_count(sum(1 for d in language.documents if d.language_from == source))})"
         for source in sources
     )
 
@@ -435,8 +443,12 @@ def _folder_name(folder: str) -> str:
 
 def _count(listed: list[CatalogStatus], documents: list[CatalogStatus]) -> str:
     if len(listed) == len(documents):
-        return f"{len(documents):,} catalogs" if len(documents) != 1 else "1 catalog"
+        return _catalog_count(len(documents))
     return f"{len(listed):,} of {len(documents):,} catalogs listed"
+
+
+def _catalog_count(count: int) -> str:
+    return "1 catalog" if count == 1 else f"{count:,} catalogs"
 
 
 def _theme_summary(theme: CatalogStatus | None) -> str:
