@@ -117,7 +117,8 @@ class CatalogStatus:
 class _Sums:
     """The figures of a group of documents: the sum of theirs.
 
-    Each sum is made once (cached_property): a table reads it for every cell of a row.
+    Each sum is made once (cached_property; the documents are not changed after): a table
+    reads it for every cell of a row.
     """
 
     documents: list[CatalogStatus]
@@ -162,10 +163,6 @@ class FolderStatus(_Sums):
 
     folder: str
     documents: list[CatalogStatus] = field(default_factory=list)
-
-    @property
-    def completeness(self) -> int:
-        return completeness(self.translated.words, self.total.words)
 
 
 @dataclass(frozen=True)
@@ -371,7 +368,7 @@ def render_table(
                 _row(
                     folder,
                     colour,
-                    f"{_folder_name(folder.folder)}  {_count(listed, folder.documents)}",
+                    f"{folder.folder}/  {_count(listed, folder.documents)}",
                 )
             )
             if not folders_only:
@@ -435,10 +432,6 @@ def _row(figures: CatalogStatus | _Sums, colour: bool, name: str) -> str:
     )
     share = completeness(figures.translated.words, figures.total.words)
     return f"  {_paint(share, colour)}{cells}  {name}"
-
-
-def _folder_name(folder: str) -> str:
-    return f"{folder}/"
 
 
 def _count(listed: list[CatalogStatus], documents: list[CatalogStatus]) -> str:
