@@ -223,6 +223,22 @@ def _add_status_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     _add_paths_argument(status)
     _add_lang_option(status)
     status.add_argument("--json", action="store_true", help="print the figures as JSON")
+    status.add_argument(
+        "-f",
+        "--only-fuzzy",
+        action="store_true",
+        help="list only the catalogs with fuzzy entries, to review (totals stay those of all)",
+    )
+    status.add_argument(
+        "--todo",
+        action="store_true",
+        help="hide complete catalogs: list only those left to translate or review",
+    )
+    status.add_argument(
+        "--folders",
+        action="store_true",
+        help="the totals of each folder and language only, no line per catalog",
+    )
     status.set_defaults(run=_run_status)
 
 
@@ -238,11 +254,13 @@ def _run_status(options: argparse.Namespace) -> int:
         languages = status_module.project_languages(project, report)
     if options.languages:
         languages = status_module.select_languages(languages, options.languages)
+    selection = status_module.Selection(options.only_fuzzy, options.todo)
     if options.json:
-        print(json.dumps(status_module.as_json(languages), indent=2, ensure_ascii=False))
+        figures = status_module.as_json(languages, selection)
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
     else:
         colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        print(status_module.render_table(languages, colour), end="")
+        print(status_module.render_table(languages, colour, selection, options.folders), end="")
     for problem in report.problems:  # the other catalogs are counted; these are not
         print(problem, file=sys.stderr)
     return EXIT_FAILED if report.problems else EXIT_OK

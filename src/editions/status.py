@@ -7,7 +7,11 @@ but are not work.  Words are those of the English source (the msgid), counted
 as ``wc -w`` does, because a long paragraph is more work than a title.
 
 Use :func:`collect` for one figure per catalog and :func:`summarise` for one
-per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``.
+per language, e.g. ``summarise(collect([locale_dir]))[0].words_percent``; a
+language's ``folders`` are its documents' totals folder by folder.  Any folder of
+catalogs is read: another project's ``locale/`` (the language from each
+``<lang>/LC_MESSAGES/`` folder) or a flat one like python-docs-fr (the language
+from each catalog's ``Language:`` header, else undetermined); each catalog says which.
 
 The figure readers see (the landing page, a page's notice, the status page, this
 command's summary) is :func:`completeness`: whole percent of the English words
@@ -20,17 +24,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import posixpath
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from editions.declaration import Project
 from editions.errors import EditionsError
 from editions.files import write_atomically
-from editions.layout import layout_of
+from editions.layout import domain_of, layout_of
 from editions.pofile import read_po
 
 # Bump when the parser or the figures change, so that old caches are ignored.
@@ -38,6 +43,10 @@ CACHE_VERSION = 2
 # Below this many catalogs to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 100
 UNDETERMINED = "und"  # BCP 47's "undetermined language"
+# Where a catalog's language was read: its locale/<lang>/LC_MESSAGES/ folder, its Language:
+# header (a flat folder of catalogs, like python-docs-fr), or neither (UNDETERMINED).
+FROM_FOLDER, FROM_HEADER, FROM_NOWHERE = "folder", "header", "none"
+TOP_FOLDER = "."  # the folder of documents at the top ("about" rather than "c-api/arg")
 # The theme's words, catalogs.THEME_DOMAIN (not imported: catalogs loads sphinx-intl, slow
 # to import, and `editions status` must answer at once).
 THEME_DOCUMENT = "sphinx"
@@ -74,6 +83,17 @@ class CatalogStatus:
     fuzzy: Tally
     untranslated: Tally
     obsolete: Tally
+    language_from: str = FROM_FOLDER  # FROM_FOLDER, FROM_HEADER or FROM_NOWHERE
+
+    @property
+    def folder(self) -> str:
+        """The folder of the document: "c-api" for "c-api/arg", TOP_FOLDER for "about"."""
+        return posixpath.dirname(self.document) or TOP_FOLDER
+
+    @property
+    def done(self) -> bool:
+        """Nothing left to translate or review (obsolete entries are not work)."""
+        return not self.fuzzy.strings and not self.untranslated.strings
 
     @property
     def total(self) -> Tally:
@@ -94,38 +114,38 @@ class CatalogStatus:
         return completeness(self.translated.words, self.total.words)
 
 
-@dataclass(frozen=True)
-class LanguageStatus:
-    """The figures of one language: the sum of its documents."""
+class _Sums:
+    """The figures of a group of documents: the sum of theirs.
 
-    language: str
-    documents: list[CatalogStatus] = field(default_factory=list)
+    Each sum is made once (cached_property; the documents are not changed after): a table
+    reads it for every cell of a row.
+    """
+
+    documents: list[CatalogStatus]
 
     def _sum(self, part: str) -> Tally:
-        total = Tally()
-        for document in self.documents:
-            total += getattr(document, part)
-        return total
+        tallies = [getattr(document, part) for document in self.documents]
+        return Tally(sum(t.strings for t in tallies), sum(t.words for t in tallies))
 
-    @property
+    @cached_property
     def translated(self) -> Tally:
         return self._sum("translated")
 
-    @property
+    @cached_property
     def fuzzy(self) -> Tally:
         return self._sum("fuzzy")
 
-    @property
+    @cached_property
     def untranslated(self) -> Tally:
         return self._sum("untranslated")
 
-    @property
+    @cached_property
     def obsolete(self) -> Tally:
         return self._sum("obsolete")
 
     @property
     def total(self) -> Tally:
-        return self._sum("total")
+        return self.translated + self.fuzzy + self.untranslated
 
     @property
     def words_percent(self) -> float:
@@ -135,6 +155,36 @@ class LanguageStatus:
     @property
     def strings_percent(self) -> float:
         return _percent(self.translated.strings, self.total.strings)
+
+
+@dataclass(frozen=True)
+class FolderStatus(_Sums):
+    """The figures of one folder of one language's documents ("c-api"), its subfolders apart."""
+
+    folder: str
+    documents: list[CatalogStatus] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LanguageStatus(_Sums):
+    """The figures of one language: the sum of its documents."""
+
+    language: str
+    documents: list[CatalogStatus] = field(default_factory=list)
+
+    @property
+    def language_from(self) -> list[str]:
+        """Where its catalogs' language was read (FROM_FOLDER, ...), each way once."""
+        return sorted({document.language_from for document in self.documents})
+
+    @property
+    def folders(self) -> list[FolderStatus]:
+        """Its documents by folder: the top first, then the folders in order."""
+        by_folder: dict[str, list[CatalogStatus]] = {}
+        for document in self.documents:
+            by_folder.setdefault(document.folder, []).append(document)
+        order = sorted(by_folder, key=lambda folder: (folder != TOP_FOLDER, folder))
+        return [FolderStatus(folder, by_folder[folder]) for folder in order]
 
     @property
     def publication(self) -> LanguageStatus:
@@ -251,35 +301,147 @@ def select_languages(languages: list[LanguageStatus], codes: list[str]) -> list[
     return [language for language in languages if _normal(language.language) in wanted]
 
 
-def as_json(languages: list[LanguageStatus]) -> dict[str, object]:
-    """The figures as plain data, for ``--json`` and other tools."""
-    return {"languages": [_language_json(language) for language in languages]}
+@dataclass(frozen=True)
+class Selection:
+    """Which catalogs are listed; the totals of folders and languages stay those of them all.
+
+    The totals are not those of the listed catalogs alone (as potodo's are): a language's
+    figure must not change with the options it was asked with.
+    """
+
+    only_fuzzy: bool = False  # catalogs with fuzzy entries, to review (potodo's --only-fuzzy)
+    todo: bool = False  # catalogs with something left to translate or review
+
+    def lists(self, document: CatalogStatus) -> bool:
+        if self.only_fuzzy and not document.fuzzy.strings:
+            return False
+        return not (self.todo and document.done)
+
+    def listed(self, documents: Iterable[CatalogStatus]) -> list[CatalogStatus]:
+        return [document for document in documents if self.lists(document)]
+
+    def nothing_listed(self) -> str:
+        """What to say when no catalog is listed."""
+        return "no catalog has fuzzy entries" if self.only_fuzzy else "every catalog is complete"
 
 
-def render_table(languages: list[LanguageStatus], colour: bool = False) -> str:
-    """A terminal table: one line per document, a summary line per language."""
+EVERY_CATALOG = Selection()
+
+
+def as_json(
+    languages: list[LanguageStatus], selection: Selection = EVERY_CATALOG
+) -> dict[str, object]:
+    """The figures as plain data, for ``--json`` and other tools: as the table, by folder."""
+    return {
+        "selection": asdict(selection),
+        "languages": [
+            _language_json(language, selection)
+            for language in languages
+            if selection.listed(language.documents)
+        ],
+    }
+
+
+def render_table(
+    languages: list[LanguageStatus],
+    colour: bool = False,
+    selection: Selection = EVERY_CATALOG,
+    folders_only: bool = False,
+) -> str:
+    """A terminal table per language: each folder's totals with its catalogs, then the language's.
+
+    A translator reads it as potodo's: where the work is, folder by folder.
+    """
     lines: list[str] = []
-    parts = ("translated", "fuzzy", "untranslated", "obsolete")
     for language in languages:
-        publication = language.publication
-        total = publication.total
-        lines.append(
-            f"{language.language}: {_paint(language.completeness, colour)} of "
-            f"{total.words:,} English words translated "
-            f"({publication.translated.strings:,} of {total.strings:,} strings; "
-            f"{publication.fuzzy.strings:,} fuzzy, {publication.obsolete.strings:,} obsolete)"
-            + _theme_summary(language.theme)
-        )
-        lines.append("  words%  " + "".join(f"{part:>18}" for part in parts) + "  document")
-        lines.append("          " + "   strings   words" * len(parts))
-        for document in language.documents:
-            cells = "".join(
-                f"{getattr(document, part).strings:>10,}{getattr(document, part).words:>8,}"
-                for part in parts
+        if not selection.listed(language.documents):
+            continue
+        lines.append(_language_summary(language, colour))
+        lines.append(f"  language: {_language_from(language)}")
+        lines.append("  words%  " + "".join(f"{part:>18}" for part in _PARTS) + "  folder/document")
+        lines.append("          " + "   strings   words" * len(_PARTS))
+        for folder in language.folders:
+            listed = selection.listed(folder.documents)
+            if not listed:
+                continue
+            lines.append(
+                _row(
+                    folder,
+                    colour,
+                    f"{folder.folder}/  {_count(listed, folder.documents)}",
+                )
             )
-            lines.append(f"  {_paint(document.completeness, colour)}{cells}  {document.document}")
+            if not folders_only:
+                lines.extend(
+                    _row(document, colour, f"  {document.document}") for document in listed
+                )
+        every = len(language.documents)
+        lines.append(_row(language, colour, f"{language.language}: all {every:,} catalogs"))
         lines.append("")
+    if not lines and languages:
+        lines = [selection.nothing_listed(), ""]
     return "\n".join(lines)
+
+
+_PARTS = ("translated", "fuzzy", "untranslated", "obsolete")
+
+# How the table says where a language was read (the column of the figures says nothing of it).
+_LANGUAGE_FROM = {
+    FROM_FOLDER: "the <lang>/LC_MESSAGES/ folders",
+    FROM_HEADER: "the catalogs' Language: header",
+    FROM_NOWHERE: "nowhere",
+}
+
+
+def _language_summary(language: LanguageStatus, colour: bool) -> str:
+    """The figure readers see, with the strings behind it."""
+    publication = language.publication
+    total = publication.total
+    return (
+        f"{language.language}: {_paint(language.completeness, colour)} of "
+        f"{total.words:,} English words translated "
+        f"({publication.translated.strings:,} of {total.strings:,} strings; "
+        f"{publication.fuzzy.strings:,} fuzzy, {publication.obsolete.strings:,} obsolete)"
+        + _theme_summary(language.theme)
+    )
+
+
+def _language_from(language: LanguageStatus) -> str:
+    sources = language.language_from
+    if sources == [FROM_NOWHERE]:
+        return "unknown (no <lang>/LC_MESSAGES/ folder, no Language: header)"
+    if sources == [FROM_HEADER]:
+        return f"from {_LANGUAGE_FROM[FROM_HEADER]} (no <lang>/LC_MESSAGES/ folder)"
+    if sources == [FROM_FOLDER]:
+        return f"from {_LANGUAGE_FROM[FROM_FOLDER]}"
+    return "from " + " and ".join(
+        f"{_LANGUAGE_FROM[source]} "
+        f"({_catalog_count(sum(1 for d in language.documents if d.language_from == source))})"
+        for source in sources
+    )
+
+
+def _row(figures: CatalogStatus | _Sums, colour: bool, name: str) -> str:
+    """Strings and words of each kind, after the share of the words translated.
+
+    The share is of every catalog in the row (the theme's too), unlike a language's summary.
+    """
+    cells = "".join(
+        f"{getattr(figures, part).strings:>10,}{getattr(figures, part).words:>8,}"
+        for part in _PARTS
+    )
+    share = completeness(figures.translated.words, figures.total.words)
+    return f"  {_paint(share, colour)}{cells}  {name}"
+
+
+def _count(listed: list[CatalogStatus], documents: list[CatalogStatus]) -> str:
+    if len(listed) == len(documents):
+        return _catalog_count(len(documents))
+    return f"{len(listed):,} of {len(documents):,} catalogs listed"
+
+
+def _catalog_count(count: int) -> str:
+    return "1 catalog" if count == 1 else f"{count:,} catalogs"
 
 
 def _theme_summary(theme: CatalogStatus | None) -> str:
@@ -364,12 +526,15 @@ def _catalogs(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             raise EditionsError(f"{path}: no such catalog or folder")
 
 
-def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str]:
+def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str, str]:
+    """(language, document, where the language was read): the folder beats the header."""
     layout = layout_of(path)
     if layout:
-        return layout
-    document = path.relative_to(root).with_suffix("").as_posix()
-    return header_language.replace("-", "_") or UNDETERMINED, document
+        return (*layout, FROM_FOLDER)
+    document = domain_of(path, root)
+    if header_language:
+        return header_language.replace("-", "_"), document, FROM_HEADER
+    return UNDETERMINED, document, FROM_NOWHERE
 
 
 class _Cache:
@@ -451,7 +616,7 @@ class _Cache:
                 ),
             ]
             self.changed = True
-        language, document = _identity(path, root, figures.language)
+        language, document, language_from = _identity(path, root, figures.language)
         return CatalogStatus(
             path,
             language,
@@ -460,6 +625,7 @@ class _Cache:
             figures.fuzzy,
             figures.untranslated,
             figures.obsolete,
+            language_from,
         )
 
     def save(self) -> None:
@@ -479,32 +645,44 @@ def _normal(code: str) -> str:
 
 
 def _tally_json(tally: Tally) -> dict[str, int]:
-    return asdict(tally)
+    # Not dataclasses.asdict: its deep copy was half the time of `status --json` on 481 catalogs.
+    return {"strings": tally.strings, "words": tally.words}
 
 
-def _language_json(language: LanguageStatus) -> dict[str, object]:
+def _language_json(language: LanguageStatus, selection: Selection) -> dict[str, object]:
     return {
         "language": language.language,
-        "words_percent": round(language.words_percent, 2),
-        "strings_percent": round(language.strings_percent, 2),
-        "completeness": language.completeness,
-        **_parts_json(language),
+        "language_from": language.language_from,
+        **_figures_json(language),
+        "completeness": language.completeness,  # of the publication: the theme apart
+        "folders": [
+            {"folder": folder.folder, **_figures_json(folder)}
+            for folder in language.folders
+            if selection.listed(folder.documents)
+        ],
         "documents": [
             {
                 "document": document.document,
+                "folder": document.folder,
                 "path": str(document.path),
-                "words_percent": round(document.words_percent, 2),
-                "strings_percent": round(document.strings_percent, 2),
-                "completeness": document.completeness,
-                **_parts_json(document),
+                "language_from": document.language_from,
+                **_figures_json(document),
             }
-            for document in language.documents
+            for document in selection.listed(language.documents)
         ],
     }
 
 
-def _parts_json(figures: CatalogStatus | LanguageStatus) -> dict[str, object]:
+def _figures_json(figures: CatalogStatus | _Sums) -> dict[str, object]:
+    """Shares and figures of a catalog or a group of them (a folder, a language)."""
+    counts = {"catalogs": len(figures.documents)} if isinstance(figures, _Sums) else {}
     return {
-        part: _tally_json(getattr(figures, part))
-        for part in ("translated", "fuzzy", "untranslated", "obsolete", "total")
+        **counts,
+        "words_percent": round(figures.words_percent, 2),
+        "strings_percent": round(figures.strings_percent, 2),
+        "completeness": completeness(figures.translated.words, figures.total.words),
+        **{
+            part: _tally_json(getattr(figures, part))
+            for part in ("translated", "fuzzy", "untranslated", "obsolete", "total")
+        },
     }
