@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     except EditionsError as error:
         print(f"editions: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `editions status | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:  # the system refused a write the library did not expect to fail
         print(f"editions: error: {cannot_write(error, Path.cwd())}", file=sys.stderr)
         return EXIT_BAD_INPUT
