@@ -22,7 +22,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
@@ -100,6 +100,9 @@ class LanguageStatus:
 
     language: str
     documents: list[CatalogStatus] = field(default_factory=list)
+    # The page chrome's words that will show in English (theme's, Editions' own), apart from
+    # the article's figures; None outside a project (see editions.chrome_words).
+    chrome_untranslated: tuple[int, int] | None = None
 
     def _sum(self, part: str) -> Tally:
         total = Tally()
@@ -231,8 +234,19 @@ def project_report(project: Project) -> StatusReport:
 
 def project_languages(project: Project, report: StatusReport) -> list[LanguageStatus]:
     """The figures of the declared languages."""
-    declared = {language.gettext for language in project.languages}
-    return [language for language in summarise(report.statuses) if language.language in declared]
+    # Imported here: reading the theme's templates is for a project's own status only.
+    from editions.chrome_words import missing_words
+
+    declared = {language.gettext: language for language in project.languages}
+    languages = []
+    for figures in summarise(report.statuses):
+        language = declared.get(figures.language)
+        if language is None:
+            continue
+        chrome = missing_words(project.locale_dir, language)
+        counts = (len(chrome.theme), len(chrome.own))
+        languages.append(replace(figures, chrome_untranslated=counts))
+    return languages
 
 
 def project_cache_file(project: Project) -> Path:
@@ -269,6 +283,7 @@ def render_table(languages: list[LanguageStatus], colour: bool = False) -> str:
             f"({publication.translated.strings:,} of {total.strings:,} strings; "
             f"{publication.fuzzy.strings:,} fuzzy, {publication.obsolete.strings:,} obsolete)"
             + _theme_summary(language.theme)
+            + _chrome_summary(language.chrome_untranslated)
         )
         lines.append("  words%  " + "".join(f"{part:>18}" for part in parts) + "  document")
         lines.append("          " + "   strings   words" * len(parts))
@@ -286,6 +301,13 @@ def _theme_summary(theme: CatalogStatus | None) -> str:
     if theme is None:
         return ""
     return f"; theme: {theme.translated.strings:,} of {theme.total.strings:,} strings"
+
+
+def _chrome_summary(chrome: tuple[int, int] | None) -> str:
+    if chrome is None:
+        return ""
+    theme, own = chrome
+    return f"; chrome: {theme + own:,} words untranslated ({theme:,} theme, {own:,} Editions')"
 
 
 def _paint(percent: int, colour: bool) -> str:
@@ -489,6 +511,7 @@ def _language_json(language: LanguageStatus) -> dict[str, object]:
         "strings_percent": round(language.strings_percent, 2),
         "completeness": language.completeness,
         **_parts_json(language),
+        **_chrome_json(language.chrome_untranslated),
         "documents": [
             {
                 "document": document.document,
@@ -501,6 +524,13 @@ def _language_json(language: LanguageStatus) -> dict[str, object]:
             for document in language.documents
         ],
     }
+
+
+def _chrome_json(chrome: tuple[int, int] | None) -> dict[str, object]:
+    if chrome is None:
+        return {}
+    theme, own = chrome
+    return {"chrome": {"untranslated": theme + own, "theme": theme, "editions": own}}
 
 
 def _parts_json(figures: CatalogStatus | LanguageStatus) -> dict[str, object]:
