@@ -27,26 +27,38 @@ index, which furo links only when the project has one).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo
-from jinja2.ext import babel_extract
 
-from editions.catalogs import THEME_DOMAIN, new_catalog, read_catalog, write_catalog
 from editions.declaration import Language
 from editions.errors import EditionsError
+from editions.files import write_atomically
+from editions.furo_literals import CREDIT_WORDS, LITERALS
 from editions.layout import MESSAGES_FOLDER
+from editions.pofile import PoFile, read_po
+from editions.theme_words import THEME_CATALOG
 from editions.words import DOMAIN, LOCALE_DIR, catalog_path
 
 # The theme's template folders, in the order Sphinx's inheritance looks in them (furo's
 # theme.conf inherits basic-ng, whose inherits basic).
-_THEME_FOLDERS = (("furo", "theme/furo"), ("sphinx_basic_ng", "theme/basic-ng"))
+_THEME_FOLDERS = (
+    ("furo", "theme/furo"),
+    ("sphinx_basic_ng", "theme/basic-ng"),
+    ("sphinx", "themes/basic"),
+)
+THEME_DOMAIN = Path(THEME_CATALOG).stem
+_THEME_DISTRIBUTIONS = ("sphinx", "furo", "sphinx-basic-ng")
 # Templates of the theme no edition renders: Read the Docs' version menus (shown only
 # on readthedocs.org), the general index's split pages (an edition has no general index)
 # and basic's search field (furo's sidebar has its own).
@@ -83,12 +95,15 @@ class MissingWords:
         return len(self.theme) + len(self.own)
 
 
-def missing_words(locale_dir: Path, language: Language) -> MissingWords:
+def missing_words(
+    locale_dir: Path, language: Language, cache_file: Path | None = None
+) -> MissingWords:
     """The chrome words no catalog translates for ``language``: project's, Sphinx's, Editions'."""
     project_catalog = theme_catalog_path(locale_dir, language)
-    translated = _translated_ids(_project_catalog(project_catalog, language))
+    translated = _project_translated_ids(project_catalog)
     translated |= _sphinx_translated_ids(language.locale)
-    theme = tuple(_singular(word) for word in theme_words() if _singular(word) not in translated)
+    words = theme_words() if cache_file is None else cached_theme_words(cache_file)
+    theme = tuple(_singular(word) for word in words if _singular(word) not in translated)
     return MissingWords(theme=theme, own=_missing_own_words(language.locale))
 
 
@@ -98,6 +113,8 @@ def create_theme_catalog(locale_dir: Path, language: Language) -> Path | None:
     None if the project has one already (a translator's work, never overwritten) or if
     Sphinx translates every word.
     """
+    from editions.catalogs import new_catalog, write_catalog  # the merge's machinery: here only
+
     path = theme_catalog_path(locale_dir, language)
     missing = set(missing_words(locale_dir, language).theme)
     if path.exists() or not missing:
@@ -135,22 +152,37 @@ def theme_words() -> tuple[Word, ...]:
     return tuple(words.values())
 
 
+def cached_theme_words(cache_file: Path) -> tuple[Word, ...]:
+    """:func:`theme_words`, kept in ``cache_file`` for the installed theme's versions.
+
+    Parsing the templates takes longer than the rest of `editions status`; the
+    words change only with Sphinx, furo or sphinx-basic-ng.
+    """
+    versions = [version(name) for name in _THEME_DISTRIBUTIONS]
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        kept = json.loads(cache_file.read_text(encoding="utf-8"))
+        if kept["versions"] == versions:
+            return tuple(
+                word if isinstance(word, str) else (word[0], word[1]) for word in kept["words"]
+            )
+    words = theme_words()
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(
+            cache_file, json.dumps({"versions": versions, "words": words}).encode(), durable=False
+        )
+    return words
+
+
 def _template_words() -> list[Word]:
     """Every gettext word of the theme's templates, as Sphinx resolves them (first found)."""
-    import importlib
-
-    import sphinx
-
-    # By name: furo and sphinx-basic-ng are found as Sphinx finds them, with no typing stubs.
-    folders = [
-        Path(importlib.import_module(package).__file__ or "").parent / sub
-        for package, sub in _THEME_FOLDERS
-    ]
-    folders.append(Path(sphinx.__file__).parent / "themes" / "basic")
+    folders = [package_folder(package) / sub for package, sub in _THEME_FOLDERS]
     templates: dict[str, Path] = {}
     for folder in folders:
         for path in sorted(folder.rglob("*.html")):
             templates.setdefault(path.relative_to(folder).as_posix(), path)
+    from jinja2.ext import babel_extract  # Jinja's parser: for a theme not seen before only
+
     words: list[Word] = []
     options = {"extensions": "jinja2.ext.i18n", "trimmed": "false"}
     rendered = [path for name, path in templates.items() if name not in _NOT_RENDERED]
@@ -168,40 +200,48 @@ def _template_words() -> list[Word]:
     return words
 
 
-def _furo_literal_words() -> list[str]:
-    # Imported here: the sphinxext package loads Sphinx, which `editions status` does not need
-    # until it counts these words.
-    from editions.sphinxext.furo_words import CREDIT_WORDS, LITERALS
+def package_folder(name: str) -> Path:
+    """Where an installed package's files are, found without running it (Sphinx takes a second)."""
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise EditionsError(f"{name} is not installed; install Editions with its dependencies")
+    return Path(next(iter(spec.submodule_search_locations)))
 
+
+def _furo_literal_words() -> list[str]:
     return [english for _pattern, english in LITERALS] + [CREDIT_WORDS]
 
 
 @cache
 def _sphinx_pot() -> Catalog:
-    import sphinx
     from babel.messages.pofile import read_po as babel_read_po
 
     # Sphinx's own template, shipped with it: trusted, and read by Babel as Sphinx's tools do.
-    with (Path(sphinx.__file__).parent / "locale" / "sphinx.pot").open("rb") as pot:
+    with (package_folder("sphinx") / "locale" / "sphinx.pot").open("rb") as pot:
         return babel_read_po(pot)
 
 
-def _project_catalog(path: Path, language: Language) -> Catalog | None:
-    """The project's theme catalog; None if absent, or unreadable (the build refuses it)."""
+def _project_translated_ids(path: Path) -> frozenset[str]:
+    """What the project's theme catalog translates; nothing if absent or unreadable.
+
+    An unreadable catalog translates nothing indeed: the build refuses it whole.
+    """
     if not path.is_file():
-        return None
+        return frozenset()
     try:
-        return read_catalog(path, language.gettext)
+        return _po_translated_ids(read_po(path))
     except EditionsError:
-        return None
+        return frozenset()
+
+
+def _po_translated_ids(po: PoFile) -> frozenset[str]:
+    return frozenset(entry.id for entry in po.messages if entry.translated and not entry.fuzzy)
 
 
 @cache
 def _sphinx_translated_ids(locale: Locale) -> frozenset[str]:
     """The words Sphinx's own catalog translates for ``locale`` (or for its language)."""
-    import sphinx
-
-    folder = Path(sphinx.__file__).parent / "locale"
+    folder = package_folder("sphinx") / "locale"
     for name in (str(locale), locale.language):
         compiled = folder / name / MESSAGES_FOLDER / f"{THEME_DOMAIN}.mo"
         if compiled.is_file():
@@ -210,9 +250,7 @@ def _sphinx_translated_ids(locale: Locale) -> frozenset[str]:
     return frozenset()
 
 
-def _translated_ids(catalog: Catalog | None) -> frozenset[str]:
-    if catalog is None:
-        return frozenset()
+def _translated_ids(catalog: Catalog) -> frozenset[str]:
     return frozenset(_singular(message.id) for message in catalog if _is_translated(message))
 
 
@@ -225,7 +263,7 @@ def _missing_own_words(locale: Locale) -> tuple[str, ...]:
     """Editions' own words with no translation shipped for ``locale``."""
     words = _own_words()
     path = catalog_path(locale)
-    translated = _translated_ids(read_catalog(path, path.parent.parent.name)) if path else set()
+    translated = _po_translated_ids(read_po(path)) if path else frozenset()
     return tuple(word for word in words if word not in translated)
 
 
@@ -234,8 +272,7 @@ def _own_words() -> tuple[str, ...]:
     """Editions' own words: every msgid of the catalogs shipped with it."""
     words: dict[str, None] = {}
     for path in sorted(LOCALE_DIR.glob(f"*/{MESSAGES_FOLDER}/{DOMAIN}.po")):
-        catalog = read_catalog(path, path.parent.parent.name)
-        words.update(dict.fromkeys(_singular(message.id) for message in catalog if message.id))
+        words.update(dict.fromkeys(entry.id for entry in read_po(path).messages))
     return tuple(words)
 
 

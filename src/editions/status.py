@@ -243,7 +243,8 @@ def project_languages(project: Project, report: StatusReport) -> list[LanguageSt
         language = declared.get(figures.language)
         if language is None:
             continue
-        chrome = missing_words(project.locale_dir, language)
+        cache = project.build_dir / "cache" / "theme-words.json"
+        chrome = missing_words(project.locale_dir, language, cache)
         counts = (len(chrome.theme), len(chrome.own))
         languages.append(replace(figures, chrome_untranslated=counts))
     return languages
