@@ -21,8 +21,8 @@ Which theme words the pages show is read from the theme itself, not listed here:
   :mod:`editions.sphinxext.furo_words`.
 
 Not counted: a translation the build withholds as unsafe (``editions check``
-reports those), and the words of pages Editions does not make (the general
-index, which furo links only when the project has one).
+reports those), and the words of templates no edition renders (listed below).
+The figure is per language, not per page: a word counts once, wherever it shows.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ _THEME_FOLDERS = (
 THEME_DOMAIN = Path(THEME_CATALOG).stem
 _THEME_DISTRIBUTIONS = ("sphinx", "furo", "sphinx-basic-ng")
 # Templates of the theme no edition renders: Read the Docs' version menus (shown only
-# on readthedocs.org), the general index's split pages (an edition has no general index)
-# and basic's search field (furo's sidebar has its own).
+# on readthedocs.org), the general index split by letter (``html_split_index``, off by
+# default) and basic's search field (furo's sidebar has its own).
 _NOT_RENDERED = frozenset(
     {
         "sidebar/rtd-versions.html",
