@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editions import incremental
-from editions.chrome_words import describe, missing_words
+from editions.chrome_words import describe, missing_words, theme_catalog_path
 from editions.compile import (
     compile_language,
     compiled_locale_dir,
@@ -101,7 +101,10 @@ def chrome_warnings(project: Project, languages: tuple[Language, ...]) -> list[s
     for language in languages:
         if language != project.source_language:
             missing = missing_words(project.locale_dir, language)
-            warnings += describe(language, missing)
+            catalog = theme_catalog_path(project.locale_dir, language)
+            if catalog.is_relative_to(project.root):
+                catalog = catalog.relative_to(project.root)
+            warnings += describe(language, missing, catalog)
     return warnings
 
 

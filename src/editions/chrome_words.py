@@ -286,14 +286,18 @@ def _singular(word: object) -> str:
     return str(word[0]) if isinstance(word, (tuple, list)) else str(word)
 
 
-def describe(language: Language, missing: MissingWords, shown: int = 6) -> list[str]:
-    """The build's warnings for ``language``: which chrome words show in English, where to fix."""
+def describe(
+    language: Language, missing: MissingWords, theme_catalog: Path, shown: int = 6
+) -> list[str]:
+    """The build's warnings for ``language``: which chrome words show in English, where to fix.
+
+    ``theme_catalog`` is the project's catalog of the theme's words, as the reader should see it.
+    """
     warnings = []
     if missing.theme:
-        folder = f"locale/{language.gettext}/{MESSAGES_FOLDER}/{THEME_DOMAIN}.po"
         warnings.append(
             f"{language.tag}: {_count(missing.theme)} of the page chrome will show in English: "
-            f"{_listed(missing.theme, shown)}; translate them in {folder}"
+            f"{_listed(missing.theme, shown)}; translate them in {theme_catalog}"
         )
     if missing.own:
         warnings.append(
