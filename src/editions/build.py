@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editions import incremental
+from editions.chrome_words import describe, missing_words, theme_catalog_path
 from editions.compile import (
     compile_language,
     compiled_locale_dir,
@@ -90,7 +91,21 @@ def build(
         results.sort(key=lambda result: order.index(result.tag))
         landing = write_site_pages(project)
     site_warnings = [warning for warning in [missing_base_url(project)] if warning]
+    site_warnings += chrome_warnings(project, languages)
     return BuildReport(editions=results, landing_page=landing, warnings=site_warnings)
+
+
+def chrome_warnings(project: Project, languages: tuple[Language, ...]) -> list[str]:
+    """Which words of the page chrome each edition will show in English (not an error)."""
+    warnings = []
+    for language in languages:
+        if language != project.source_language:
+            missing = missing_words(project.locale_dir, language)
+            catalog = theme_catalog_path(project.locale_dir, language)
+            if catalog.is_relative_to(project.root):
+                catalog = catalog.relative_to(project.root)
+            warnings += describe(language, missing, catalog)
+    return warnings
 
 
 def write_site_pages(project: Project) -> Path:

@@ -131,7 +131,7 @@ def merge_template(
 ) -> tuple[Catalog, MergeResult]:
     """The catalog of ``language`` for ``template``, keeping every translation."""
     if existing is None:
-        catalog = _new_catalog(template, language)
+        catalog = new_catalog(template, language)
         added = len([m for m in template if m.id])
         filled = memory.fill(catalog)
         return catalog, MergeResult(Path(), "created", added=added, from_memory=filled)
@@ -197,7 +197,7 @@ def memory_for(folder: Path) -> TranslationMemory:
     return memory
 
 
-def _new_catalog(template: Catalog, language: Language) -> Catalog:
+def new_catalog(template: Catalog, language: Language) -> Catalog:
     """A catalog for ``language`` with the template's messages and a header written once.
 
     The header has real values only: the publication's name (Sphinx's ``project``, which

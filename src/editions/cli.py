@@ -209,13 +209,18 @@ def _run_add_language(options: argparse.Namespace) -> int:
     from editions import update as update_module
 
     root = options.project if options.project else find_root(Path.cwd())
+    from editions.chrome_words import create_theme_catalog
+
     language = add_language(root, options.code)
     project = load_project(root)
     report = update_module.update(project, (language,))
+    theme = create_theme_catalog(project.locale_dir, language)
     print(
         f"declared {language.bcp47} ({language.native_name}); "
         f"{len(report.results)} catalogs in {project.locale_dir.relative_to(root)}"
     )
+    if theme is not None:
+        print(f"the theme's words to translate: {theme.relative_to(root)}")
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ import os
 import posixpath
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property, partial
 from multiprocessing import get_context
 from pathlib import Path
@@ -171,6 +171,9 @@ class LanguageStatus(_Sums):
 
     language: str
     documents: list[CatalogStatus] = field(default_factory=list)
+    # The page chrome's words that will show in English (theme's, Editions' own), apart from
+    # the article's figures; None outside a project (see editions.chrome_words).
+    chrome_untranslated: tuple[int, int] | None = None
 
     @property
     def language_from(self) -> list[str]:
@@ -281,8 +284,20 @@ def project_report(project: Project) -> StatusReport:
 
 def project_languages(project: Project, report: StatusReport) -> list[LanguageStatus]:
     """The figures of the declared languages."""
-    declared = {language.gettext for language in project.languages}
-    return [language for language in summarise(report.statuses) if language.language in declared]
+    # Imported here: reading the theme's templates is for a project's own status only.
+    from editions.chrome_words import missing_words
+
+    declared = {language.gettext: language for language in project.languages}
+    languages = []
+    for figures in summarise(report.statuses):
+        language = declared.get(figures.language)
+        if language is None:
+            continue
+        cache = project.build_dir / "cache" / "theme-words.json"
+        chrome = missing_words(project.locale_dir, language, cache)
+        counts = (len(chrome.theme), len(chrome.own))
+        languages.append(replace(figures, chrome_untranslated=counts))
+    return languages
 
 
 def project_cache_file(project: Project) -> Path:
@@ -403,6 +418,7 @@ def _language_summary(language: LanguageStatus, colour: bool) -> str:
         f"({publication.translated.strings:,} of {total.strings:,} strings; "
         f"{publication.fuzzy.strings:,} fuzzy, {publication.obsolete.strings:,} obsolete)"
         + _theme_summary(language.theme)
+        + _chrome_summary(language.chrome_untranslated)
     )
 
 
@@ -448,6 +464,13 @@ def _theme_summary(theme: CatalogStatus | None) -> str:
     if theme is None:
         return ""
     return f"; theme: {theme.translated.strings:,} of {theme.total.strings:,} strings"
+
+
+def _chrome_summary(chrome: tuple[int, int] | None) -> str:
+    if chrome is None:
+        return ""
+    theme, own = chrome
+    return f"; chrome: {theme + own:,} words untranslated ({theme:,} theme, {own:,} Editions')"
 
 
 def _paint(percent: int, colour: bool) -> str:
@@ -660,6 +683,7 @@ def _language_json(language: LanguageStatus, selection: Selection) -> dict[str, 
             for folder in language.folders
             if selection.listed(folder.documents)
         ],
+        **_chrome_json(language.chrome_untranslated),
         "documents": [
             {
                 "document": document.document,
@@ -671,6 +695,13 @@ def _language_json(language: LanguageStatus, selection: Selection) -> dict[str, 
             for document in selection.listed(language.documents)
         ],
     }
+
+
+def _chrome_json(chrome: tuple[int, int] | None) -> dict[str, object]:
+    if chrome is None:
+        return {}
+    theme, own = chrome
+    return {"chrome": {"untranslated": theme + own, "theme": theme, "editions": own}}
 
 
 def _figures_json(figures: CatalogStatus | _Sums) -> dict[str, object]:
