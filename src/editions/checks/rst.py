@@ -17,9 +17,12 @@ from sphinxlint import check_text
 from sphinxlint.checkers import all_checkers
 from sphinxlint.utils import PER_FILE_CACHES
 
+from editions.catalogs import THEME_DOMAIN
+from editions.checks.markup import PHRASE_REFERENCE as _PHRASE
 from editions.checks.markup import markup_of
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
+from editions.checks.spelling import is_word_of
 from editions.findings import ERROR, WARNING, Finding
 
 # sphinx-lint's checks of whole source files that mean nothing in one msgstr
@@ -34,6 +37,9 @@ _NOT_FOR_MESSAGES = {
     "dangling-hyphen",
     "default-role",
     "triple-backticks",
+    # Sphinx shows :func:`f()` exactly as :func:`f` (it adds the parentheses itself and
+    # strips them from the target): the page is the same, nothing to fix.
+    "unnecessary-parentheses",
 }
 _LINT_CHECKERS = frozenset(
     checker
@@ -44,7 +50,11 @@ _LINT_CHECKERS = frozenset(
 _CHANGED_SIMILARITY = 0.6
 _NOT_WORD = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d+")
+# The words of a name (snake_case, camelCase, digits apart), and how long one must be
+# to be told apart from an abbreviation.
+_NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
+_WORD_LENGTH = 3
 _MARKUP_CHARACTERS = frozenset("`:_|*[.<")
 
 
@@ -95,6 +105,10 @@ def _reference_findings(
     source, translation = markup_of(english), markup_of(translated)
     missing = source.references - translation.references
     added = translation.references - source.references
+    if _one_name_translated(missing, added):
+        # Sphinx gives a `name`_ the document lacks the msgid's one name it lost
+        # (update_refnamed_references in sphinx/transforms/i18n.py): the same target.
+        missing, added = Counter(), Counter()
     parts = []
     if missing:
         parts.append("missing " + ", ".join(sorted(missing)))
@@ -124,6 +138,19 @@ def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         yield from _literal_findings(catalog, message, *texts)
 
 
+def _one_name_translated(missing: Counter[str], added: Counter[str]) -> bool:
+    """Whether the only change is one `name`_ of the msgid written under another name.
+
+    With two or more, Sphinx pairs them in the order of a set: a link may go astray.
+    """
+    lost, renamed = list(missing.elements()), list(added.elements())
+    return (
+        len(lost) == len(renamed) == 1
+        and lost[0].startswith(_PHRASE)
+        and renamed[0].startswith(_PHRASE)
+    )
+
+
 def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> Iterator[Finding]:
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
@@ -136,7 +163,9 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if _similarity(literal, original) < _CHANGED_SIMILARITY:
             continue
         severity = _literal_change(literal, original)
-        if severity is None:
+        if severity is None or (
+            severity == WARNING and _translated_names(literal, original, catalog.language)
+        ):
             continue
         yield catalog.finding(
             message,
@@ -170,10 +199,33 @@ def _literal_change(literal: str, original: str) -> str | None:
     ]
     # A name translated changes letters; a number or a name's case changed is a typo.
     if any(
-        word.lower() == before.lower() or _DIGIT.search(word + before) for word, before in changed
+        word.lower() == before.lower() or _DIGIT.findall(word) != _DIGIT.findall(before)
+        for word, before in changed
     ):
         return ERROR
     return WARNING
+
+
+def _translated_names(literal: str, original: str, language: str | None) -> bool:
+    """Whether the names a literal changed are words of the translation's language.
+
+    python-docs-fr writes ``(clé, valeur)`` for ``(key, value)`` on purpose; ``Adress`` for
+    ``Address`` or ``src_dir_ds`` for ``src_dir_fd`` are typos, words of no language.
+    Without a dictionary for the language every change is reported.
+    """
+    english = {part.lower() for part in _name_parts(original)}
+    for word, before in zip(_WORD.findall(literal), _WORD.findall(original), strict=False):
+        if word == before:
+            continue
+        new = [part for part in _name_parts(word) if part.lower() not in english]
+        if not any(is_word_of(language, part) for part in new if len(part) >= _WORD_LENGTH):
+            return False
+    return True
+
+
+def _name_parts(text: str) -> list[str]:
+    """The words of a name: ``nom_du_fichier`` -> nom, du, fichier; ``UneClasse`` -> Une, Classe."""
+    return _NAME_PART.findall(text)
 
 
 @message_check("whitespace", "leading and trailing spaces and line breaks as in the msgid")
@@ -184,6 +236,10 @@ def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding
     for where, take in (("start", _leading), ("end", _trailing)):
         if take(source) != take(translation):
             newline = take(source).count("\n") != take(translation).count("\n")
+            if not newline and catalog.path.stem != THEME_DOMAIN:
+                # docutils strips a paragraph's spaces: the page is the same (and a leading
+                # one that makes a block quote is the safety rules' unsafe-markup).
+                continue
             yield catalog.finding(
                 message,
                 "whitespace",
@@ -204,7 +260,8 @@ def _same_code(literal: str, original: str) -> bool:
     """Equal but for spacing and the choice of ' or " for strings."""
 
     def normal(text: str) -> str:
-        return "".join(text.split()).replace('"', "'")
+        # "…" for "...": a placeholder either way, French typography's (no code runs it).
+        return "".join(text.split()).replace('"', "'").replace("…", "...")
 
     return normal(literal) == normal(original)
 

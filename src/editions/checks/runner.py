@@ -73,6 +73,17 @@ def check_paths(
     return CheckReport(findings, len(files))
 
 
+# Broken markup loses what it held: the references it breaks are the same mistake.
+_CONSEQUENCES = {"rst-markup": frozenset({"references"})}
+
+
+def _one_per_mistake(findings: list[Finding]) -> list[Finding]:
+    """A message's findings without those that only repeat another's mistake."""
+    found = {finding.check for finding in findings}
+    repeated = {check for cause in found for check in _CONSEQUENCES.get(cause, ())}
+    return [finding for finding in findings if finding.check not in repeated]
+
+
 def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
     """Every finding of the enabled checks on one catalog."""
     catalog = load(path, settings)
@@ -85,7 +96,7 @@ def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
         on_message = [check.on_message for check in checks if check.on_message is not None]
         for message in catalog.catalog:
             if message.id:
-                for function in on_message:
-                    findings.extend(function(catalog, message))
+                found = [each for function in on_message for each in function(catalog, message)]
+                findings.extend(_one_per_mistake(found))
     rst.clear_caches()
     return findings
