@@ -55,6 +55,8 @@ _DIGIT = re.compile(r"\d+")
 # to be told apart from an abbreviation.
 _NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
 _WORD_LENGTH = 3
+_PATH_ROLES = frozenset({":file", ":samp"})
+_OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
 _MARKUP_CHARACTERS = frozenset("`:_|*[.<")
 
 
@@ -109,6 +111,7 @@ def _reference_findings(
         # Sphinx gives a `name`_ the document lacks the msgid's one name it lost
         # (update_refnamed_references in sphinx/transforms/i18n.py): the same target.
         missing, added = Counter(), Counter()
+    _drop_translated_paths(missing, added, catalog, translated)
     parts = []
     if missing:
         parts.append("missing " + ", ".join(sorted(missing)))
@@ -138,6 +141,32 @@ def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         yield from _literal_findings(catalog, message, *texts)
 
 
+def _drop_translated_paths(
+    missing: Counter[str], added: Counter[str], catalog: CatalogFile, msgstr: str
+) -> None:
+    """Forget a :file: or :samp: whose example names the translator translated.
+
+    These roles link nowhere: ``:file:`truc/bidule/machin.py``` for ``foo/bar/baz.py``
+    is a path renamed as the msgstr's code is, judged as a literal is.
+    """
+    for key in list(added):
+        role, _, path = key.partition(":`")
+        if role not in _PATH_ROLES:
+            continue
+        before = [other for other in missing if other.startswith(role + ":`")]
+        if not before:
+            continue
+        original = _original_of(path, [other.partition(":`")[2] for other in before])
+        if _literal_change(path, original) == WARNING and _renamed_on_purpose(
+            path.removesuffix("`"), original.removesuffix("`"), catalog, msgstr
+        ):
+            added[key] -= 1
+            missing[f"{role}:`{original}"] -= 1
+    for counter in (missing, added):
+        for key in [key for key, count in counter.items() if count <= 0]:
+            del counter[key]
+
+
 def _one_name_translated(missing: Counter[str], added: Counter[str]) -> bool:
     """Whether the only change is one `name`_ of the msgid written under another name.
 
@@ -157,14 +186,14 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
     # in rephrasing.  A literal close to one of the msgid is that one changed.
     missing = list(source - translation)
     for literal in sorted(translation - source):
-        if literal in texts[0] or not missing:
+        if literal in texts[0] or not missing or _joins_literals(literal, source):
             continue
-        original = max(missing, key=lambda candidate: _similarity(literal, candidate))
+        original = _original_of(literal, missing)
         if _similarity(literal, original) < _CHANGED_SIMILARITY:
             continue
         severity = _literal_change(literal, original)
         if severity is None or (
-            severity == WARNING and _translated_names(literal, original, catalog.language)
+            severity == WARNING and _renamed_on_purpose(literal, original, catalog, texts[1])
         ):
             continue
         yield catalog.finding(
@@ -178,6 +207,50 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
             ),
             severity,
         )
+
+
+def _original_of(literal: str, missing: list[str]) -> str:
+    """The msgid's literal that ``literal`` is, changed: the likest with the same punctuation.
+
+    ``case UneClasse(gauche=x, milieu=y)`` is ``case MyClass(left=x, center=y)`` renamed,
+    not ``case MyClass(x, y)`` with arguments added.
+    """
+    skeleton = _NOT_WORD.findall(literal)
+    return max(
+        missing,
+        key=lambda candidate: (
+            _NOT_WORD.findall(candidate) == skeleton
+            and _similarity(literal, candidate) >= _CHANGED_SIMILARITY,
+            _similarity(literal, candidate),
+        ),
+    )
+
+
+def _joins_literals(literal: str, source: Counter[str]) -> bool:
+    """Whether ``literal`` is literals of the msgid joined by operators (``a != b``)."""
+    rest = literal
+    for original in sorted(source, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\S){re.escape(original)}(?!\S)", " ", rest)
+    return rest != literal and all(_OPERATOR.fullmatch(token) for token in rest.split())
+
+
+def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgstr: str) -> bool:
+    """Whether the names a literal changed are a translation's, not a typo's.
+
+    python-docs-fr writes ``(clé, valeur)`` for ``(key, value)`` and ``souspkg2`` for
+    ``subpkg2`` on purpose: each new name is a word of the language (when a dictionary for
+    it is installed), or the msgstr uses it again elsewhere.  ``Adress`` for ``Address``
+    or ``src_dir_ds`` for ``src_dir_fd`` is a typo, made once.
+    """
+    english = {part.lower() for part in _name_parts(original)}
+    elsewhere = msgstr.replace(literal, " ", 1)
+    for word, before in zip(_WORD.findall(literal), _WORD.findall(original), strict=False):
+        if word == before or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", elsewhere):
+            continue
+        new = [part for part in _name_parts(word) if part.lower() not in english]
+        if not any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
+            return False
+    return True
 
 
 def _literal_change(literal: str, original: str) -> str | None:
@@ -206,23 +279,6 @@ def _literal_change(literal: str, original: str) -> str | None:
     return WARNING
 
 
-def _translated_names(literal: str, original: str, language: str | None) -> bool:
-    """Whether the names a literal changed are words of the translation's language.
-
-    python-docs-fr writes ``(clé, valeur)`` for ``(key, value)`` on purpose; ``Adress`` for
-    ``Address`` or ``src_dir_ds`` for ``src_dir_fd`` are typos, words of no language.
-    Without a dictionary for the language every change is reported.
-    """
-    english = {part.lower() for part in _name_parts(original)}
-    for word, before in zip(_WORD.findall(literal), _WORD.findall(original), strict=False):
-        if word == before:
-            continue
-        new = [part for part in _name_parts(word) if part.lower() not in english]
-        if not any(is_word_of(language, part) for part in new if len(part) >= _WORD_LENGTH):
-            return False
-    return True
-
-
 def _name_parts(text: str) -> list[str]:
     """The words of a name: ``nom_du_fichier`` -> nom, du, fichier; ``UneClasse`` -> Une, Classe."""
     return _NAME_PART.findall(text)
@@ -236,9 +292,7 @@ def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding
     for where, take in (("start", _leading), ("end", _trailing)):
         if take(source) != take(translation):
             newline = take(source).count("\n") != take(translation).count("\n")
-            if not newline and catalog.path.stem != THEME_DOMAIN:
-                # docutils strips a paragraph's spaces: the page is the same (and a leading
-                # one that makes a block quote is the safety rules' unsafe-markup).
+            if not newline and not _space_lost(catalog, take(source), take(translation)):
                 continue
             yield catalog.finding(
                 message,
@@ -248,6 +302,16 @@ def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding
                 # msgfmt --check rejects a catalog whose line breaks differ here.
                 ERROR if newline else WARNING,
             )
+
+
+def _space_lost(catalog: CatalogFile, english: str, translated: str) -> bool:
+    """Whether spaces that differ at one end change the page: a theme word lost its space.
+
+    docutils strips a paragraph's spaces (a leading one that makes a block quote is the
+    safety rules' unsafe-markup); HTML shows spaces added to a theme word as one space, but
+    a space the msgstr lost glues two words.
+    """
+    return catalog.path.stem == THEME_DOMAIN and bool(english) and not translated
 
 
 def clear_caches() -> None:
