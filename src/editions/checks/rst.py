@@ -54,7 +54,9 @@ _DIGIT = re.compile(r"\d+")
 # The words of a name (snake_case, camelCase, digits apart), and how long one must be
 # to be told apart from an abbreviation.
 _NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
-_WORD_LENGTH = 3
+_WORD_LENGTH = 2
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \w: a regular expression's, not a name's letters
 _PATH_ROLES = frozenset({":file", ":samp"})
 _OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
 _MARKUP_CHARACTERS = frozenset("`:_|*[.<")
@@ -185,6 +187,7 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.
     missing = list(source - translation)
+    changes = []
     for literal in sorted(translation - source):
         if literal in texts[0] or not missing or _joins_literals(literal, source):
             continue
@@ -192,8 +195,15 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if _similarity(literal, original) < _CHANGED_SIMILARITY:
             continue
         severity = _literal_change(literal, original)
-        if severity is None or (
-            severity == WARNING and _renamed_on_purpose(literal, original, catalog, texts[1])
+        if severity is not None:
+            changes.append((literal, original, severity))
+    # The same change made to several literals (``'chat'``, ``'chaaat'`` for ``'cat'``,
+    # ``'caaat'``) is a renaming on purpose; a typo is made once.
+    edits = Counter(_edit(literal, original) for literal, original, _ in changes)
+    for literal, original, severity in changes:
+        if severity == WARNING and (
+            edits[_edit(literal, original)] > 1
+            or _renamed_on_purpose(literal, original, catalog, texts[1])
         ):
             continue
         yield catalog.finding(
@@ -209,17 +219,35 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         )
 
 
+def _edit(literal: str, original: str) -> frozenset[tuple[str, frozenset[str], frozenset[str]]]:
+    """What was changed, as letters replaced or added: ``GG``->``VV`` as ``GGG``->``VVV``."""
+    matcher = SequenceMatcher(None, original, literal)
+    return frozenset(
+        (tag, frozenset(original[i1:i2]), frozenset(literal[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    )
+
+
+def _punctuation(code: str) -> list[str]:
+    """The operators and punctuation of code, a hyphen inside a placeholder's name left out.
+
+    ``-m nom-de-module`` for ``-m module-name``: the name is a slot the reader fills in.
+    """
+    return _NOT_WORD.findall(_NAME_HYPHEN.sub("", code))
+
+
 def _original_of(literal: str, missing: list[str]) -> str:
     """The msgid's literal that ``literal`` is, changed: the likest with the same punctuation.
 
     ``case UneClasse(gauche=x, milieu=y)`` is ``case MyClass(left=x, center=y)`` renamed,
     not ``case MyClass(x, y)`` with arguments added.
     """
-    skeleton = _NOT_WORD.findall(literal)
+    skeleton = _punctuation(literal)
     return max(
         missing,
         key=lambda candidate: (
-            _NOT_WORD.findall(candidate) == skeleton
+            _punctuation(candidate) == skeleton
             and _similarity(literal, candidate) >= _CHANGED_SIMILARITY,
             _similarity(literal, candidate),
         ),
@@ -244,7 +272,8 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
     """
     english = {part.lower() for part in _name_parts(original)}
     elsewhere = msgstr.replace(literal, " ", 1)
-    for word, before in zip(_WORD.findall(literal), _WORD.findall(original), strict=False):
+    words, befores = (_WORD.findall(_ESCAPE.sub(" ", text)) for text in (literal, original))
+    for word, before in zip(words, befores, strict=False):
         if word == before or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", elsewhere):
             continue
         new = [part for part in _name_parts(word) if part.lower() not in english]
@@ -263,7 +292,7 @@ def _literal_change(literal: str, original: str) -> str | None:
     """
     if _same_code(literal, original):
         return None
-    if _NOT_WORD.findall(literal) != _NOT_WORD.findall(original):
+    if _punctuation(literal) != _punctuation(original):
         return ERROR
     changed = [
         (word, before)
