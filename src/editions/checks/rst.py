@@ -55,7 +55,9 @@ _DIGIT = re.compile(r"\d+")
 # to be told apart from an abbreviation.
 _NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
 _WORD_LENGTH = 2
-_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_NAME_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
+# How alike two literals of the same punctuation must be (names renamed change many letters).
+_RENAMED_SIMILARITY = 0.4
 _ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \w: a regular expression's, not a name's letters
 _PATH_ROLES = frozenset({":file", ":samp"})
 _OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
@@ -192,7 +194,10 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if literal in texts[0] or not missing or _joins_literals(literal, source):
             continue
         original = _original_of(literal, missing)
-        if _similarity(literal, original) < _CHANGED_SIMILARITY:
+        alike = _similarity(literal, original)
+        if alike < _CHANGED_SIMILARITY and not (
+            alike >= _RENAMED_SIMILARITY and _punctuation(literal) == _punctuation(original)
+        ):
             continue
         severity = _literal_change(literal, original)
         if severity is not None:
@@ -248,7 +253,7 @@ def _original_of(literal: str, missing: list[str]) -> str:
         missing,
         key=lambda candidate: (
             _punctuation(candidate) == skeleton
-            and _similarity(literal, candidate) >= _CHANGED_SIMILARITY,
+            and _similarity(literal, candidate) >= _RENAMED_SIMILARITY,
             _similarity(literal, candidate),
         ),
     )
@@ -300,9 +305,8 @@ def _literal_change(literal: str, original: str) -> str | None:
         if word != before
     ]
     # A name translated changes letters; a number or a name's case changed is a typo.
-    if any(
-        word.lower() == before.lower() or _DIGIT.findall(word) != _DIGIT.findall(before)
-        for word, before in changed
+    if _DIGIT.findall(literal) != _DIGIT.findall(original) or any(
+        word.lower() == before.lower() for word, before in changed
     ):
         return ERROR
     return WARNING
