@@ -54,7 +54,7 @@ _DIGIT = re.compile(r"\d+")
 # The words of a name (snake_case, camelCase, digits apart), and how long one must be
 # to be told apart from an abbreviation.
 _NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
-_WORD_LENGTH = 2
+_WORD_LENGTH = 3
 _NAME_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
 # How alike two literals of the same punctuation must be (names renamed change many letters).
 _RENAMED_SIMILARITY = 0.4
