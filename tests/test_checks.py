@@ -221,6 +221,36 @@ def test_spelling_without_a_dictionary_says_so(
     assert result.code == 0
 
 
+FRENCH_DICTIONARY = spelling.find_dictionary("fr") is not None and shutil.which("hunspell")
+
+
+@pytest.mark.skipif(not FRENCH_DICTIONARY, reason="no Hunspell dictionary for fr")
+def test_what_python_docs_fr_translates_on_purpose_raises_no_finding() -> None:
+    # One entry per class of false alarm met in python-docs-fr: :func:`f()` (Sphinx shows
+    # :func:`f`), a `name`_ renamed once (Sphinx gives it the msgid's target), :attr:`!x`
+    # (no link), :file: slots and example names translated, a paragraph's trailing space,
+    # English kept on purpose (a quoted value, a signature, a link's title, a citation),
+    # literals' names translated (words of the language, or the same change in several),
+    # literals joined by an operator, "…" for "...".
+    assert found(FR / "false-alarms.po") == set()
+
+
+def test_mistakes_of_the_same_kinds_are_still_found() -> None:
+    assert found(FR / "real-mistakes.po") == {
+        # two `names`_ renamed: Sphinx pairs them with the msgid's in a set's order
+        ("real-mistakes.po", 11, "references"),
+        ("real-mistakes.po", 14, "literals"),  # ``__file____``: a typo, no word
+        ("real-mistakes.po", 17, "literals"),  # ``src_dir_ds``: "ds" is too short to tell
+        ("real-mistakes.po", 20, "references"),  # :file:`.py` for :file:`.pyd`
+        ("real-mistakes.po", 23, "literals"),  # :attr:`!the_anwser`: a typo in code
+        ("real-mistakes.po", 26, "identical-msgstr"),  # an English sentence
+    }
+
+
+def test_a_theme_word_that_loses_its_space_is_reported_one_that_gains_one_is_not() -> None:
+    assert found(CATALOGS / "fr" / "theme" / "sphinx.po") == {("sphinx.po", 14, "whitespace")}
+
+
 # 95 catalogs of python-docs-fr, with the links the French team points at
 # French pages on purpose allowed, as a project would declare them.
 SAMPLE = ("c-api", "tutorial", "deprecations", "distributing", "installing")

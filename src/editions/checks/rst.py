@@ -278,13 +278,20 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
     english = {part.lower() for part in _name_parts(original)}
     elsewhere = msgstr.replace(literal, " ", 1)
     words, befores = (_WORD.findall(_ESCAPE.sub(" ", text)) for text in (literal, original))
+    short = proven = False
     for word, before in zip(words, befores, strict=False):
         if word == before or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", elsewhere):
             continue
         new = [part for part in _name_parts(word) if part.lower() not in english]
-        if not any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
+        if any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
+            proven = True
+        elif all(len(part) < _WORD_LENGTH for part in new) and any(
+            is_word_of(catalog.language, part) for part in new
+        ):
+            short = True  # "de" in nom-de-module: a word only beside a longer one
+        else:
             return False
-    return True
+    return proven or not short
 
 
 def _literal_change(literal: str, original: str) -> str | None:
