@@ -283,7 +283,7 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
         if word == before or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", elsewhere):
             continue
         new = [part for part in _name_parts(word) if part.lower() not in english]
-        if not new:
+        if not new and word in befores:
             continue  # the msgid's own words, in another order ("code de la langue")
         if any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
             proven = True
