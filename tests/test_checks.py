@@ -73,16 +73,16 @@ def test_plural_forms_are_compared_by_behaviour_gnu_and_babel_arabic_both_pass()
 
 def test_each_markup_mistake_is_found_at_its_msgstr() -> None:
     assert found(FR / "markup.po") == {
-        ("markup.po", 14, "rst-markup"),  # :func:`os.path.join without its closing backtick
-        ("markup.po", 14, "references"),  # ... so the reference is lost
+        # :func:`os.path.join without its closing backtick (one mistake: the reference it
+        # loses is not found again by `references`)
+        ("markup.po", 14, "rst-markup"),
         ("markup.po", 17, "references"),  # :ref: to another label
         ("markup.po", 20, "literals"),  # ``timeout=3O``
         ("markup.po", 29, "identical-msgstr"),
         ("markup.po", 33, "fuzzy"),
-        ("markup.po", 36, "whitespace"),  # a trailing space
         ("markup.po", 39, "whitespace"),  # a final line break lost (msgfmt rejects it)
         ("markup.po", 46, "references"),  # :ref: and a footnote dropped
-    }
+    }  # markup.po:36 has a trailing space: docutils drops it, the page is the same
 
 
 def test_placeholders_are_checked_where_sphinx_formats_them_the_themes_words() -> None:
@@ -221,6 +221,43 @@ def test_spelling_without_a_dictionary_says_so(
     assert result.code == 0
 
 
+FRENCH_DICTIONARY = spelling.find_dictionary("fr") is not None and shutil.which("hunspell")
+
+
+@pytest.mark.skipif(not FRENCH_DICTIONARY, reason="no Hunspell dictionary for fr")
+def test_what_python_docs_fr_translates_on_purpose_raises_no_finding() -> None:
+    # One entry per class of false alarm met in python-docs-fr: :func:`f()` (Sphinx shows
+    # :func:`f`), a `name`_ renamed once (Sphinx gives it the msgid's target), :attr:`!x`
+    # (no link), :file: slots and example names translated, a paragraph's trailing space,
+    # English kept on purpose (a quoted value, a signature, a link's title, a citation),
+    # literals' names translated (words of the language, or the same change in several),
+    # literals joined by an operator, "…" for "...".
+    assert found(FR / "false-alarms.po") == set()
+
+
+def test_a_link_whose_host_differs_only_in_case_is_the_englishs() -> None:
+    links = found(FR / "false-alarms.po", disabled=frozenset())
+    assert ("false-alarms.po", 60, safety.RETARGETED_URL) not in links
+    assert ("false-alarms.po", 14, safety.RETARGETED_URL) in links  # `name`_ renamed: the judge
+    # holds to the msgid's names (Sphinx would re-point it; `references` accepts it)
+
+
+def test_mistakes_of_the_same_kinds_are_still_found() -> None:
+    assert found(FR / "real-mistakes.po") == {
+        # two `names`_ renamed: Sphinx pairs them with the msgid's in a set's order
+        ("real-mistakes.po", 11, "references"),
+        ("real-mistakes.po", 14, "literals"),  # ``__file____``: a typo, no word
+        ("real-mistakes.po", 17, "literals"),  # ``src_dir_ds``: "ds" is too short to tell
+        ("real-mistakes.po", 20, "references"),  # :file:`.py` for :file:`.pyd`
+        ("real-mistakes.po", 23, "literals"),  # :attr:`!the_anwser`: a typo in code
+        ("real-mistakes.po", 26, "identical-msgstr"),  # an English sentence
+    }
+
+
+def test_a_theme_word_that_loses_its_space_is_reported_one_that_gains_one_is_not() -> None:
+    assert found(CATALOGS / "fr" / "theme" / "sphinx.po") == {("sphinx.po", 14, "whitespace")}
+
+
 # 95 catalogs of python-docs-fr, with the links the French team points at
 # French pages on purpose allowed, as a project would declare them.
 SAMPLE = ("c-api", "tutorial", "deprecations", "distributing", "installing")
@@ -233,7 +270,6 @@ REAL_MISTAKES = {
     ("exceptions.po", 1384, "references"),  # PyExc_ImportError for PyExc_TimeoutError
     ("frame.po", 42, "references"),  # :func: (Python) for :c:func: (C): the link breaks
     ("appendix.po", 121, "literals"),  # ``'#!'`` for ``#!``: quotes added to the code
-    ("classes.po", 213, "references"),  # :attr:`la_reponse` for :attr:`the_answer`
     ("classes.po", 1244, "references"),  # the :ref:`instance-methods` link dropped
     ("classes.po", 1291, "references"),  # :meth:`iterator.!__next__`: a misplaced !
     ("modules.po", 356, "references"),  # :file:`module(version).pyc` for module.{version}.pyc

@@ -353,7 +353,9 @@ def _url_findings(
                 UNSAFE_URL_SCHEME,
                 f"links to a '{scheme}:' URL; only http, https and mailto links are allowed",
             )
-        elif url not in english.urls and not url_allowed(url, allowed_urls):
+        elif _comparable(url) not in {_comparable(each) for each in english.urls} and not (
+            url_allowed(url, allowed_urls)
+        ):
             yield (
                 RETARGETED_URL,
                 f"links to {_shorten(url)!r}, which the English does not; keep the English "
@@ -406,6 +408,15 @@ def _alias_form(english: Reading, translation: Reading) -> str:
         if " ".join(target.removesuffix("_").lower().split()) not in translation.refnames
     ]
     return f"`Texto <{names[0] if names else 'English title'}_>`_"
+
+
+def _comparable(url: str) -> str:
+    """A URL with its scheme and host in lower case: browsers read them so (RFC 3986)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
 
 
 def _scheme(url: str) -> str:

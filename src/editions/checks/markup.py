@@ -14,9 +14,12 @@ from functools import lru_cache
 
 from editions.inert_rst import PROSE_ROLES, read, split_title
 
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _PLACEHOLDER_ROLES = frozenset({"file", "samp"})
 _SPACES = re.compile(r"\s+")
+# A slot the reader fills in, as the Python docs write it in :file: and :samp:
+# (``{prefix}``, Sphinx's own, or ``<name>``): its words are translated.
+_SLOT = re.compile(r"\{[^{}]*\}|<[^<>]*>")
+PHRASE_REFERENCE = "reference `"
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,12 @@ def markup_of(text: str) -> Markup:
     """The references and literals of one message text (its links: :mod:`editions.safety`)."""
     reading = read(text)
     references: Counter[str] = Counter()
+    literals = Counter(reading.literals)
     for name, content in reading.roles:
+        if _is_unlinked(name, content):
+            # :attr:`!name` links nowhere: it is code shown as code, compared as ``name`` is.
+            literals[" ".join(content.removeprefix("!").split())] += 1
+            continue
         key = _role_key(name, content)
         if key is not None:
             references[key] += 1
@@ -50,15 +58,20 @@ def markup_of(text: str) -> Markup:
             # `Title`_ and `text <Title_>`_ point at the same target, by its name as docutils
             # normalises it (case and spaces do not matter).
             name = " ".join(target.removesuffix("_").lower().split())
-            references[f"reference `{name}`_"] += 1
+            references[f"{PHRASE_REFERENCE}{name}`_"] += 1
         else:
             named += 1
-    return Markup(Counter(reading.literals), references, named)
+    return Markup(literals, references, named)
 
 
 def plain_words(text: str) -> str:
     """The prose of a text, markup and literals removed (for spelling, identical strings)."""
     return " ".join(read(text).prose)
+
+
+def _is_unlinked(role: str, content: str) -> bool:
+    """Whether a cross-reference role is written not to link (``:meth:`!name```)."""
+    return role not in PROSE_ROLES and content.startswith("!") and split_title(content)[1] is None
 
 
 def _role_key(role: str, content: str) -> str | None:
@@ -74,5 +87,5 @@ def _role_key(role: str, content: str) -> str | None:
     target = (target if target is not None else title).lstrip("~!.").removesuffix("()")
     target = _SPACES.sub(" ", target)  # as Sphinx's XRefRole does (a leading one stays: broken)
     if name in _PLACEHOLDER_ROLES:
-        target = _PLACEHOLDER.sub("{…}", target)  # :file:`{prefix}/lib`: a translatable slot
+        target = _SLOT.sub("{…}", target)  # :file:`{prefix}/lib`: a translatable slot
     return f":{name}:`{target}`"

@@ -17,9 +17,12 @@ from sphinxlint import check_text
 from sphinxlint.checkers import all_checkers
 from sphinxlint.utils import PER_FILE_CACHES
 
+from editions.catalogs import THEME_DOMAIN
+from editions.checks.markup import PHRASE_REFERENCE as _PHRASE
 from editions.checks.markup import markup_of
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
+from editions.checks.spelling import is_word_of
 from editions.findings import ERROR, WARNING, Finding
 
 # sphinx-lint's checks of whole source files that mean nothing in one msgstr
@@ -34,6 +37,9 @@ _NOT_FOR_MESSAGES = {
     "dangling-hyphen",
     "default-role",
     "triple-backticks",
+    # Sphinx shows :func:`f()` exactly as :func:`f` (it adds the parentheses itself and
+    # strips them from the target): the page is the same, nothing to fix.
+    "unnecessary-parentheses",
 }
 _LINT_CHECKERS = frozenset(
     checker
@@ -44,7 +50,17 @@ _LINT_CHECKERS = frozenset(
 _CHANGED_SIMILARITY = 0.6
 _NOT_WORD = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d+")
+# The words of a name (snake_case, camelCase, digits apart), and how long one must be
+# to be told apart from an abbreviation.
+_NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
+_WORD_LENGTH = 3
+_NAME_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
+# How alike two literals of the same punctuation must be (names renamed change many letters).
+_RENAMED_SIMILARITY = 0.4
+_ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \w: a regular expression's, not a name's letters
+_PATH_ROLES = frozenset({":file", ":samp"})
+_OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
 _MARKUP_CHARACTERS = frozenset("`:_|*[.<")
 
 
@@ -95,6 +111,11 @@ def _reference_findings(
     source, translation = markup_of(english), markup_of(translated)
     missing = source.references - translation.references
     added = translation.references - source.references
+    if _one_name_translated(missing, added):
+        # Sphinx gives a `name`_ the document lacks the msgid's one name it lost
+        # (update_refnamed_references in sphinx/transforms/i18n.py): the same target.
+        missing, added = Counter(), Counter()
+    _drop_translated_paths(missing, added, catalog, translated)
     parts = []
     if missing:
         parts.append("missing " + ", ".join(sorted(missing)))
@@ -124,19 +145,71 @@ def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
         yield from _literal_findings(catalog, message, *texts)
 
 
+def _drop_translated_paths(
+    missing: Counter[str], added: Counter[str], catalog: CatalogFile, msgstr: str
+) -> None:
+    """Forget a :file: or :samp: whose example names the translator translated.
+
+    These roles link nowhere: ``:file:`truc/bidule/machin.py``` for ``foo/bar/baz.py``
+    is a path renamed as the msgstr's code is, judged as a literal is.
+    """
+    for key in list(added):
+        role, _, path = key.partition(":`")
+        if role not in _PATH_ROLES:
+            continue
+        before = [other for other in missing if other.startswith(role + ":`")]
+        if not before:
+            continue
+        original = _original_of(path, [other.partition(":`")[2] for other in before])
+        if _literal_change(path, original) == WARNING and _renamed_on_purpose(
+            path.removesuffix("`"), original.removesuffix("`"), catalog, msgstr
+        ):
+            added[key] -= 1
+            missing[f"{role}:`{original}"] -= 1
+    for counter in (missing, added):
+        for key in [key for key, count in counter.items() if count <= 0]:
+            del counter[key]
+
+
+def _one_name_translated(missing: Counter[str], added: Counter[str]) -> bool:
+    """Whether the only change is one `name`_ of the msgid written under another name.
+
+    With two or more, Sphinx pairs them in the order of a set: a link may go astray.
+    """
+    lost, renamed = list(missing.elements()), list(added.elements())
+    return (
+        len(lost) == len(renamed) == 1
+        and lost[0].startswith(_PHRASE)
+        and renamed[0].startswith(_PHRASE)
+    )
+
+
 def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> Iterator[Finding]:
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.
     missing = list(source - translation)
+    changes = []
     for literal in sorted(translation - source):
-        if literal in texts[0] or not missing:
+        if literal in texts[0] or not missing or _joins_literals(literal, source):
             continue
-        original = max(missing, key=lambda candidate: _similarity(literal, candidate))
-        if _similarity(literal, original) < _CHANGED_SIMILARITY:
+        original = _original_of(literal, missing)
+        alike = _similarity(literal, original)
+        if alike < _CHANGED_SIMILARITY and not (
+            alike >= _RENAMED_SIMILARITY and _punctuation(literal) == _punctuation(original)
+        ):
             continue
         severity = _literal_change(literal, original)
-        if severity is None:
+        if severity is not None:
+            changes.append((literal, original, severity))
+    # The same change made to several literals (``'chat'``, ``'chaaat'`` for ``'cat'``,
+    # ``'caaat'``) is a renaming on purpose; a typo is made once.
+    edits = Counter(_edit(literal, original) for literal, original, _ in changes)
+    for literal, original, severity in changes:
+        if severity == WARNING and (
+            edits[_edit(literal, original)] > 1
+            or _renamed_on_purpose(literal, original, catalog, texts[1])
+        ):
             continue
         yield catalog.finding(
             message,
@@ -151,6 +224,78 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         )
 
 
+def _edit(literal: str, original: str) -> frozenset[tuple[str, frozenset[str], frozenset[str]]]:
+    """What was changed, as letters replaced or added: ``GG``->``VV`` as ``GGG``->``VVV``."""
+    matcher = SequenceMatcher(None, original, literal)
+    return frozenset(
+        (tag, frozenset(original[i1:i2]), frozenset(literal[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    )
+
+
+def _punctuation(code: str) -> list[str]:
+    """The operators and punctuation of code, a hyphen inside a placeholder's name left out.
+
+    ``-m nom-de-module`` for ``-m module-name``: the name is a slot the reader fills in.
+    """
+    return _NOT_WORD.findall(_NAME_HYPHEN.sub("", code))
+
+
+def _original_of(literal: str, missing: list[str]) -> str:
+    """The msgid's literal that ``literal`` is, changed: the likest with the same punctuation.
+
+    ``case UneClasse(gauche=x, milieu=y)`` is ``case MyClass(left=x, center=y)`` renamed,
+    not ``case MyClass(x, y)`` with arguments added.
+    """
+    skeleton = _punctuation(literal)
+    return max(
+        missing,
+        key=lambda candidate: (
+            _punctuation(candidate) == skeleton
+            and _similarity(literal, candidate) >= _RENAMED_SIMILARITY,
+            _similarity(literal, candidate),
+        ),
+    )
+
+
+def _joins_literals(literal: str, source: Counter[str]) -> bool:
+    """Whether ``literal`` is literals of the msgid joined by operators (``a != b``)."""
+    rest = literal
+    for original in sorted(source, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\S){re.escape(original)}(?!\S)", " ", rest)
+    return rest != literal and all(_OPERATOR.fullmatch(token) for token in rest.split())
+
+
+def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgstr: str) -> bool:
+    """Whether the names a literal changed are a translation's, not a typo's.
+
+    python-docs-fr writes ``(clé, valeur)`` for ``(key, value)`` and ``souspkg2`` for
+    ``subpkg2`` on purpose: each new name is a word of the language (when a dictionary for
+    it is installed), or the msgstr uses it again elsewhere.  ``Adress`` for ``Address``
+    or ``src_dir_ds`` for ``src_dir_fd`` is a typo, made once.
+    """
+    english = {part.lower() for part in _name_parts(original)}
+    elsewhere = msgstr.replace(literal, " ", 1)
+    words, befores = (_WORD.findall(_ESCAPE.sub(" ", text)) for text in (literal, original))
+    short = proven = False
+    for word, before in zip(words, befores, strict=False):
+        if word == before or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", elsewhere):
+            continue
+        new = [part for part in _name_parts(word) if part.lower() not in english]
+        if not new and word in befores:
+            continue  # the msgid's own words, in another order ("code de la langue")
+        if any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
+            proven = True
+        elif all(len(part) < _WORD_LENGTH for part in new) and any(
+            is_word_of(catalog.language, part) for part in new
+        ):
+            short = True  # "de" in nom-de-module: a word only beside a longer one
+        else:
+            return False
+    return proven or not short
+
+
 def _literal_change(literal: str, original: str) -> str | None:
     """How bad a change to a literal is: None (spacing only), a warning or an error.
 
@@ -161,7 +306,7 @@ def _literal_change(literal: str, original: str) -> str | None:
     """
     if _same_code(literal, original):
         return None
-    if _NOT_WORD.findall(literal) != _NOT_WORD.findall(original):
+    if _punctuation(literal) != _punctuation(original):
         return ERROR
     changed = [
         (word, before)
@@ -169,11 +314,16 @@ def _literal_change(literal: str, original: str) -> str | None:
         if word != before
     ]
     # A name translated changes letters; a number or a name's case changed is a typo.
-    if any(
-        word.lower() == before.lower() or _DIGIT.search(word + before) for word, before in changed
+    if _DIGIT.findall(literal) != _DIGIT.findall(original) or any(
+        word.lower() == before.lower() for word, before in changed
     ):
         return ERROR
     return WARNING
+
+
+def _name_parts(text: str) -> list[str]:
+    """The words of a name: ``nom_du_fichier`` -> nom, du, fichier; ``UneClasse`` -> Une, Classe."""
+    return _NAME_PART.findall(text)
 
 
 @message_check("whitespace", "leading and trailing spaces and line breaks as in the msgid")
@@ -184,6 +334,8 @@ def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding
     for where, take in (("start", _leading), ("end", _trailing)):
         if take(source) != take(translation):
             newline = take(source).count("\n") != take(translation).count("\n")
+            if not newline and not _space_lost(catalog, take(source), take(translation)):
+                continue
             yield catalog.finding(
                 message,
                 "whitespace",
@@ -192,6 +344,16 @@ def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding
                 # msgfmt --check rejects a catalog whose line breaks differ here.
                 ERROR if newline else WARNING,
             )
+
+
+def _space_lost(catalog: CatalogFile, english: str, translated: str) -> bool:
+    """Whether spaces that differ at one end change the page: a theme word lost its space.
+
+    docutils strips a paragraph's spaces (a leading one that makes a block quote is the
+    safety rules' unsafe-markup); HTML shows spaces added to a theme word as one space, but
+    a space the msgstr lost glues two words.
+    """
+    return catalog.path.stem == THEME_DOMAIN and bool(english) and not translated
 
 
 def clear_caches() -> None:
@@ -204,7 +366,8 @@ def _same_code(literal: str, original: str) -> bool:
     """Equal but for spacing and the choice of ' or " for strings."""
 
     def normal(text: str) -> str:
-        return "".join(text.split()).replace('"', "'")
+        # "…" for "...": a placeholder either way, French typography's (no code runs it).
+        return "".join(text.split()).replace('"', "'").replace("…", "...")
 
     return normal(literal) == normal(original)
 

@@ -75,6 +75,17 @@ def check_paths(
     return CheckReport(findings, len(files))
 
 
+# Broken markup loses what it held: the references it breaks are the same mistake.
+_CONSEQUENCES = {"rst-markup": frozenset({"references"})}
+
+
+def _one_per_mistake(findings: list[Finding]) -> list[Finding]:
+    """A message's findings without those that only repeat another's mistake."""
+    found = {finding.check for finding in findings}
+    repeated = {check for cause in found for check in _CONSEQUENCES.get(cause, ())}
+    return [finding for finding in findings if finding.check not in repeated]
+
+
 def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
     """Every finding of the enabled checks on one catalog."""
     return judge_file(path, settings).findings
@@ -115,10 +126,10 @@ def judge_file(path: Path, settings: CheckSettings) -> Verdict:
         for message in catalog.catalog:
             if not message.id:
                 continue
+            found = [each for function in on_message for each in function(catalog, message)]
             errors: list[Finding] = []
-            for function in on_message:
-                for finding in function(catalog, message):
-                    _sort_into(errors, verdict.warnings, finding)
+            for finding in _one_per_mistake(found):
+                _sort_into(errors, verdict.warnings, finding)
             if errors:
                 verdict.withheld.append((message, errors))
     rst.clear_caches()

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -73,6 +74,18 @@ def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
                 f"to the language's {WORDLIST}",
                 ERROR,
             )
+
+
+@lru_cache(maxsize=4096)
+def is_word_of(language: str | None, word: str) -> bool | None:
+    """Whether Hunspell knows ``word`` in ``language``; None without a dictionary for it."""
+    dictionary = find_dictionary(language)
+    if dictionary is None or shutil.which("hunspell") is None:
+        return None
+    try:
+        return not _hunspell(dictionary, None, ["^" + word])[0]
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 def find_dictionary(language: str | None) -> Path | None:
