@@ -19,6 +19,8 @@ _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 
 @catalog_check("header", "a header entry with a UTF-8 Content-Type")
 def check_header(catalog: CatalogFile) -> Iterator[Finding]:
+    if catalog.scan.broken:
+        return  # not read: the syntax finding says why
     if catalog.scan.header is None:
         yield Finding(
             catalog.path,
