@@ -504,3 +504,18 @@ def test_a_file_that_cannot_be_read_is_named_with_the_reason(
     assert str(raised.value) == (
         f"{big}: {len(HEADER):,} bytes, more than a catalog may hold (10); split the document"
     )
+
+
+def test_a_one_line_latin_1_header_as_msgcat_writes_it_is_read_in_latin_1() -> None:
+    # msgcat writes a header of one field on the msgstr line itself; its charset counts.
+    # Locations are measured in the catalog's bytes: one per "é" in Latin-1, two in UTF-8.
+    locations = " ".join(f"ééééééé{number}.rst:1" for number in range(5))
+    source = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+        f'#: {locations}\nmsgid "a"\nmsgstr "café"\n'
+    )
+    latin_1 = parse_po(source.encode("latin-1"), Path("latin-1.po"))
+    assert latin_1.charset == "iso8859-1" and latin_1.messages[0].strings == ["café"]
+    assert render_po(latin_1) == source.encode("latin-1")  # 77 bytes: one line
+    utf_8 = source.replace("ISO-8859-1", "UTF-8")
+    assert written(utf_8) == utf_8.replace(" ééééééé3", "\n#: ééééééé3")  # 90 bytes: two

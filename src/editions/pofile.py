@@ -59,7 +59,9 @@ _USUAL_ENTRY = re.compile(
     rf"((?:#[ .:,][^\n]*\n)*)(?:msgctxt ({_USUAL_STRINGS})\n)?"
     rf"msgid ({_USUAL_STRINGS})\nmsgstr ({_USUAL_STRINGS})\n?"
 )
-_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE)
+_CHARSET = re.compile(
+    rb'^(?:msgstr[ \t]+)?"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE
+)
 _PRINTABLE = string.printable
 
 
