@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from editions import status
+from editions import formatting, status
 from editions.errors import EditionsError
 from editions.formatting import render_po
 from editions.pofile import PoSyntaxError, parse_po, read_po
@@ -24,6 +24,13 @@ from editions.pofile import PoSyntaxError, parse_po, read_po
 LITERAL = Path(__file__).parent / "literal"
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat is absent")
+
+
+@pytest.fixture(autouse=True)
+def fresh_wrapping() -> None:
+    """Wrap each string anew: a line wrapped by an earlier test would hide a mistake."""
+    formatting.wrap_string.cache_clear()
+    formatting._line_break_class.cache_clear()
 
 
 def written(text: str | bytes) -> str:
