@@ -219,7 +219,7 @@ def new_catalog(template: Catalog, language: Language) -> Catalog:
         ("Plural-Forms", rule_for_new_catalog(language.gettext) or ""),
     ]
     header = "".join(f'"{name}: {escape(value)}\\n"\n' for name, value in fields if value)
-    text = f"# {language.native_name}: {template.project}.\nmsgid \"\"\nmsgstr \"\"\n{header}"
+    text = f'# {language.native_name}: {template.project}.\nmsgid ""\nmsgstr ""\n{header}'
     catalog = to_babel(parse_po(text.encode("utf-8"), Path(f"{template.domain}.po")))
     for message in template:
         if message.id:

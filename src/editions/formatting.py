@@ -400,14 +400,17 @@ def render_po(po: PoFile, width: int = WRAP_WIDTH) -> bytes:
         for entry in po.entries
         if entry.obsolete and entry.msgstr and any(entry.msgstr[0].parts)
     ]
-    blocks = ["".join(f"{line}\n" for line in _entry(entry, width)) for entry in active + obsolete]
+    blocks = [
+        "".join(f"{line}\n" for line in _entry(entry, width, po.charset))
+        for entry in active + obsolete
+    ]
     return "\n".join(blocks).encode(po.charset)
 
 
-def _entry(entry: PoEntry, width: int) -> list[str]:
+def _entry(entry: PoEntry, width: int, charset: str = "utf-8") -> list[str]:
     lines = [f"# {text}" if text else "#" for text in entry.comments_of("#")]
     lines += [f"#. {text}" if text else "#." for text in entry.comments_of("#.")]
-    lines += _locations(entry.references, width)
+    lines += _locations(entry.references, width, charset)
     flags = _flags(entry)
     if flags:
         lines.append(f"#, {', '.join(flags)}")
@@ -424,8 +427,12 @@ def _entry(entry: PoEntry, width: int) -> list[str]:
     return lines
 
 
-def _locations(references: list[str], width: int) -> list[str]:
-    """``#:`` lines: as many locations as fit in the page width, each once, as msgcat does."""
+def _locations(references: list[str], width: int, charset: str = "utf-8") -> list[str]:
+    """``#:`` lines: as many locations as fit in the page width, each once, as msgcat does.
+
+    msgcat measures a location in bytes (strlen), not columns: a name with an accent
+    or the isolates around a name with spaces is longer than its characters.
+    """
     seen: list[str] = []
     for reference in references:
         location = _normal_location(reference)
@@ -434,11 +441,12 @@ def _locations(references: list[str], width: int) -> list[str]:
     lines: list[str] = []
     current, column = "#:", 2
     for location in seen:
-        if column > 2 and column + len(location) + 1 > width:
+        size = len(location) if location.isascii() else len(location.encode(charset, "replace"))
+        if column > 2 and column + size + 1 > width:
             lines.append(current)
             current, column = "#:", 2
         current += f" {location}"
-        column += len(location) + 1
+        column += size + 1
     if seen:
         lines.append(current)
     return lines

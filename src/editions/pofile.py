@@ -59,7 +59,9 @@ _USUAL_ENTRY = re.compile(
     rf"((?:#[ .:,][^\n]*\n)*)(?:msgctxt ({_USUAL_STRINGS})\n)?"
     rf"msgid ({_USUAL_STRINGS})\nmsgstr ({_USUAL_STRINGS})\n?"
 )
-_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE)
+_CHARSET = re.compile(
+    rb'^(?:msgstr[ \t]+)?"Content-Type:[^"\n]*?charset=([^\s"\\;]+)', re.MULTILINE
+)
 _PRINTABLE = string.printable
 
 
@@ -566,9 +568,9 @@ class _Parser:
                 self._close()
             elif entry.msgid is not None and keyword == "msgid":
                 self._missing_msgstr()
-            elif keyword == "msgid_plural" and entry.msgid is None:
-                self.error(number, "msgid_plural without msgid: put msgid before it")
             entry = self.entry
+            if keyword == "msgid_plural" and entry.msgid is None:  # also after an entry's msgstr
+                self.error(number, "msgid_plural without msgid: put msgid before it")
             if entry.msgctxt is None and entry.msgid is None:
                 entry.line = entry.comments[0].line if entry.comments else number
                 entry.obsolete = obsolete
