@@ -172,33 +172,39 @@ def test_each_kind_of_entry_is_counted_in_its_column(tmp_path: Path) -> None:
     assert (article.completeness, article.words_percent, article.strings_percent) == (25, 25, 40)
 
 
+ZERO, FOUR = "         0       0", "         1       4"  # the obsolete columns
+
+
 def test_the_table_shows_each_language_its_documents_and_its_colour(tmp_path: Path) -> None:
     write_languages(tmp_path)
     languages = status.summarise(status.collect([tmp_path]))
     red, yellow, green, plain = "\033[31m", "\033[33m", "\033[32m", "\033[0m"
     header = (
+        "  language: from the <lang>/LC_MESSAGES/ folders\n"
         "  words%          translated             fuzzy      untranslated          obsolete"
-        "  document\n"
+        "  folder/document\n"
         "             strings   words   strings   words   strings   words   strings   words\n"
     )
+    de = f"  {yellow}    60%{plain}         1       3         0       0         1       2" + ZERO
+    es = f"  {green}   100%{plain}         1       1         0       0         0       0" + ZERO
+    fr = f"  {red}    26%{plain}         3       4         1       5         3       6" + FOUR
     assert status.render_table(languages, colour=True) == (
         f"de: {yellow}    60%{plain} of 5 English words translated "
         "(1 of 2 strings; 0 fuzzy, 0 obsolete)\n"
         + header
-        + f"  {yellow}    60%{plain}         1       3         0       0         1       2"
-        "         0       0  article\n\n"
+        + f"{de}  ./  1 catalog\n{de}    article\n{de}  de: all 1 catalogs\n\n"
         f"es: {green}   100%{plain} of 1 English words translated "
         "(1 of 1 strings; 0 fuzzy, 0 obsolete)\n"
         + header
-        + f"  {green}   100%{plain}         1       1         0       0         0       0"
-        "         0       0  article\n\n"
+        + f"{es}  ./  1 catalog\n{es}    article\n{es}  es: all 1 catalogs\n\n"
         f"fr: {red}    25%{plain} of 12 English words translated "
         "(2 of 5 strings; 1 fuzzy, 1 obsolete); theme: 1 of 2 strings\n"
         + header
+        + f"{fr}  ./  2 catalogs\n"
         + f"  {red}    25%{plain}         2       3         1       5         2       4"
-        "         1       4  article\n"
+        "         1       4    article\n"
         f"  {red}    33%{plain}         1       1         0       0         1       2"
-        "         0       0  sphinx\n"
+        "         0       0    sphinx\n" + f"{fr}  fr: all 2 catalogs\n"
     )
     assert "\033" not in status.render_table(languages)
     assert status.render_table(languages).startswith("de:     60% of 5 English words")
@@ -210,10 +216,20 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
     figures = status.as_json([french])
     article = tmp_path / "fr" / "LC_MESSAGES" / "article.po"
     theme = tmp_path / "fr" / "LC_MESSAGES" / "sphinx.po"
+    french_figures = {
+        "translated": {"strings": 3, "words": 4},
+        "fuzzy": {"strings": 1, "words": 5},
+        "untranslated": {"strings": 3, "words": 6},
+        "obsolete": {"strings": 1, "words": 4},
+        "total": {"strings": 7, "words": 15},
+    }
     assert json.loads(json.dumps(figures)) == {
+        "selection": {"only_fuzzy": False, "todo": False},
         "languages": [
             {
                 "language": "fr",
+                "language_from": ["folder"],
+                "catalogs": 2,
                 "words_percent": 26.67,  # 4 of 15 words, the theme's included
                 "strings_percent": 42.86,
                 "completeness": 25,  # the publication's words alone
@@ -222,10 +238,22 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
                 "untranslated": {"strings": 3, "words": 6},
                 "obsolete": {"strings": 1, "words": 4},
                 "total": {"strings": 7, "words": 15},
+                "folders": [
+                    {
+                        "folder": ".",
+                        "catalogs": 2,
+                        "words_percent": 26.67,
+                        "strings_percent": 42.86,
+                        "completeness": 26,  # the folder's words, the theme's included
+                        **french_figures,
+                    }
+                ],
                 "documents": [
                     {
                         "document": "article",
+                        "folder": ".",
                         "path": str(article),
+                        "language_from": "folder",
                         "words_percent": 25.0,
                         "strings_percent": 40.0,
                         "completeness": 25,
@@ -237,7 +265,9 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
                     },
                     {
                         "document": "sphinx",
+                        "folder": ".",
                         "path": str(theme),
+                        "language_from": "folder",
                         "words_percent": 33.33,
                         "strings_percent": 50.0,
                         "completeness": 33,
@@ -249,7 +279,7 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
                     },
                 ],
             }
-        ]
+        ],
     }
 
 
