@@ -13,7 +13,7 @@ from editions.checks import CheckSettings
 from editions.checks.runner import judge_file
 from editions.compile import withhold
 from editions.errors import EditionsError
-from editions.safety import unsafe_findings
+from editions.safety import judge
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -60,9 +60,9 @@ def test_reading_and_validating_any_catalog_raises_only_editions_error(
 @settings(max_examples=500, deadline=None)
 @given(msgid=_text(RST_TOKENS), msgstr=_text(RST_TOKENS))
 def test_the_safety_rules_accept_any_text(msgid: str, msgstr: str) -> None:
-    for check, message in unsafe_findings(msgid, msgstr, frozenset()):
+    for check, message in judge(msgid, msgstr, frozenset()):
         assert check and message
-    assert unsafe_findings(msgid, msgid, frozenset()) == []
+    assert judge(msgid, msgid, frozenset()) == []
 
 
 @pytest.mark.parametrize("attack", ["javascript:alert(1)", ".. include:: /etc/passwd"])

@@ -30,7 +30,7 @@ from editions.checks import CheckSettings, check_paths
 from editions.checks.runner import judge_file
 from editions.compile import withhold
 from editions.inert_rst import LINE_LENGTH_LIMIT, MAX_CHARACTERS, is_plain, read
-from editions.safety import unsafe_findings
+from editions.safety import judge
 
 CORPUS = SHARED / "corpora" / "python-docs-fr"
 ENGLISH = "The harbour reopens."
@@ -41,7 +41,7 @@ LINE_BOUNDARIES = [
 
 
 def checks(msgstr: str, msgid: str = ENGLISH) -> set[str]:
-    return {check for check, _ in unsafe_findings(msgid, msgstr, frozenset())}
+    return {check for check, _ in judge(msgid, msgstr, frozenset())}
 
 
 class _AnyOption(dict[str, object]):
@@ -308,7 +308,7 @@ def test_a_link_or_target_the_english_lacks_is_retargeted(english: str, msgstr: 
 
 
 def test_a_renamed_named_reference_is_told_the_alias_form() -> None:
-    [(check, message)] = unsafe_findings("See `Examples`_.", "Voir `Exemples`_.")
+    [(check, message)] = judge("See `Examples`_.", "Voir `Exemples`_.")
     assert check == "retargeted-url"
     assert "`Texto <Examples_>`_" in message
 
@@ -353,9 +353,9 @@ def test_a_msgstr_ending_with_two_colons_is_read_as_sphinx_reads_it() -> None:
 
 def test_a_text_above_the_size_limit_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(inert_rst, "parse", lambda text: pytest.fail("parsed"))
-    [(check, message)] = unsafe_findings(ENGLISH, "*a " * (MAX_CHARACTERS // 3 + 1))
+    [(check, message)] = judge(ENGLISH, "*a " * (MAX_CHARACTERS // 3 + 1))
     assert check == "unsafe-markup" and f"{MAX_CHARACTERS:,}" in message
-    assert unsafe_findings(ENGLISH, "a" * (MAX_CHARACTERS + 1)) != []  # plain words too
+    assert judge(ENGLISH, "a" * (MAX_CHARACTERS + 1)) != []  # plain words too
 
 
 def test_a_line_the_parser_refuses_is_never_plain() -> None:

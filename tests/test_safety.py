@@ -14,7 +14,7 @@ from editions.cli import main
 from editions.compile import ENGLISH_LINKS_DIR, compile_language
 from editions.declaration import Language, Project, load_project
 from editions.inert_rst import is_plain, read
-from editions.safety import RULES, unsafe_findings
+from editions.safety import RULES, judge
 
 ROOT = Path(__file__).parent / "roots" / "test-basic"
 
@@ -64,7 +64,7 @@ ROOT = Path(__file__).parent / "roots" / "test-basic"
 def test_a_translation_may_use_only_what_its_english_uses(
     msgid: str, msgstr: str, checks: set[str]
 ) -> None:
-    found = unsafe_findings(msgid, msgstr, frozenset())
+    found = judge(msgid, msgstr, frozenset())
     assert {check for check, _ in found} == checks
     assert all(check in RULES and message for check, message in found)
 
@@ -102,8 +102,8 @@ def test_plain_words_are_read_without_the_parser_and_as_the_parser_reads_them(te
 
 def test_allowed_urls_let_a_translation_link_to_a_local_site() -> None:
     msgid, msgstr = "See `x <https://a.org/>`_.", "Ver `x <https://es.a.org/page>`_."
-    assert unsafe_findings(msgid, msgstr, frozenset({"https://es.a.org/"})) == []
-    assert unsafe_findings(msgid, msgstr, frozenset({"https://es.a.org"})) != []
+    assert judge(msgid, msgstr, frozenset({"https://es.a.org/"})) == []
+    assert judge(msgid, msgstr, frozenset({"https://es.a.org"})) != []
 
 
 def test_a_build_shows_a_link_to_an_allowed_site_the_english_lacks(make_project, editions) -> None:
@@ -131,7 +131,7 @@ def test_checking_a_role_does_not_define_it_for_the_build_that_follows() -> None
     from docutils.parsers.rst import roles
 
     before = dict(roles._roles)
-    unsafe_findings("Hello.", ".. role:: leak(raw)\n   :format: html\n\nhttp://x.org :leak:`x`")
+    judge("Hello.", ".. role:: leak(raw)\n   :format: html\n\nhttp://x.org :leak:`x`")
     assert "leak" not in roles._roles and dict(roles._roles) == before
 
 

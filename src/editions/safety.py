@@ -131,16 +131,6 @@ def judge(
     return list(dict.fromkeys(findings))
 
 
-def unsafe_findings(
-    msgid: str | Sequence[str],
-    msgstr: str,
-    allowed_urls: frozenset[str] = frozenset(),
-    english_readings: EnglishReadings | None = None,
-) -> list[tuple[str, str]]:
-    """:func:`judge`, under the name the build has called it by."""
-    return judge(msgid, msgstr, allowed_urls, english_readings)
-
-
 def judged_forms(message_id: object, message_string: object) -> list[tuple[tuple[str, ...], str]]:
     """(English, translation) of each translated form of a message, as the build judges them.
 
