@@ -8,12 +8,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
 
+from editions.checks import CheckSettings
+from editions.checks.runner import judge_file
 from editions.cli import main
+from editions.compile import withhold
+from editions.findings import Finding
 
 ROOTS = Path(__file__).parent / "roots"
 REPOSITORY = Path(__file__).parent.parent
 SHARED = REPOSITORY.parent / "shared"
+
+
+def through_the_gate(catalog: Catalog, path: Path) -> tuple[Catalog, list[Finding]]:
+    """Write a Babel ``catalog`` to ``path``, judge it as the build does, withhold what fails.
+
+    Returns the catalog the build would compile and the findings of what it withheld.
+    """
+    with path.open("wb") as po:
+        write_po(po, catalog)
+    verdict = judge_file(path, CheckSettings())
+    assert verdict.catalog.catalog is not None, verdict.refused
+    return verdict.catalog.catalog, withhold(verdict.catalog.catalog, verdict)
 
 
 @dataclass

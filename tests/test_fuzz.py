@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import through_the_gate
 from editions.catalogs import read_catalog
 from editions.checks import CheckSettings
 from editions.checks.runner import judge_file
-from editions.compile import withhold
 from editions.errors import EditionsError
 from editions.safety import judge
 
@@ -72,14 +72,8 @@ def test_the_safety_rules_accept_any_text(msgid: str, msgstr: str) -> None:
 @given(prefix=st.text(alphabet="abc *\n", max_size=20))
 def test_an_attack_behind_any_text_is_withheld(tmp_path: Path, attack: str, prefix: str) -> None:
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import write_po
 
     catalog = Catalog(locale="es")
     catalog.add("Hello.", prefix + "\n\n" + attack if ".." in attack else prefix + " " + attack)
-    path = tmp_path / "x.po"
-    with path.open("wb") as po:
-        write_po(po, catalog)
-    verdict = judge_file(path, CheckSettings())
-    assert verdict.catalog.catalog is not None
-    findings = withhold(verdict.catalog.catalog, verdict)
-    assert findings and "Hello." not in verdict.catalog.catalog
+    compiled, findings = through_the_gate(catalog, tmp_path / "x.po")
+    assert findings and "Hello." not in compiled

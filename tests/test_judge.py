@@ -17,18 +17,15 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
+from conftest import SHARED, through_the_gate
 from editions import inert_rst, safety
 from editions.checks import CheckSettings, check_paths
-from editions.checks.runner import judge_file
-from editions.compile import withhold
 from editions.inert_rst import LINE_LENGTH_LIMIT, MAX_CHARACTERS, is_plain, read
 from editions.safety import judge
 
@@ -375,14 +372,9 @@ def test_each_plural_form_is_judged_against_both_english_forms(tmp_path: Path) -
         ("Un barco", "%d barcos\u2028\u2028.. include:: /etc/passwd"),
     )
     catalog.add(("A boat", "%d boats"), ("Un bote", "%d `botes <javascript:alert(1)>`_"))
-    path = tmp_path / "plural.po"
-    with path.open("wb") as po:
-        write_po(po, catalog)
-    verdict = judge_file(path, CheckSettings())
-    assert verdict.catalog.catalog is not None
-    found = withhold(verdict.catalog.catalog, verdict)
+    compiled, found = through_the_gate(catalog, tmp_path / "plural.po")
     assert sorted(finding.check for finding in found) == ["unsafe-directive", "unsafe-url-scheme"]
-    kept = [message.id for message in verdict.catalog.catalog if message.id]
+    kept = [message.id for message in compiled if message.id]
     assert kept == [("One `ship <https://a.org/1>`_", "%d `ships <https://a.org/n>`_")]
 
 
