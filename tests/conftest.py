@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
+from playwright.sync_api import Browser, sync_playwright
 
 from editions.checks import CheckSettings
 from editions.checks.runner import judge_file
@@ -18,6 +19,16 @@ from editions.compile import withhold
 from editions.findings import Finding
 
 ROOTS = Path(__file__).parent / "roots"
+# Debian's Chromium, driven by Playwright (never a downloaded browser), in this sandbox.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REPOSITORY = Path(__file__).parent.parent
 SHARED = REPOSITORY.parent / "shared"
 
@@ -96,3 +107,14 @@ def built_project(make_project: Callable[[str], Path], editions: Callable[..., C
     result = editions("--project", root, "build")
     assert result.code == 0, result.err
     return root
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the run: each test opens its own context."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

@@ -20,22 +20,14 @@ from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from conftest import CHROMIUM
 from editions.declaration import load_project
 
-CHROMIUM = Path("/usr/bin/chromium")
 REPOSITORY = Path(__file__).parent.parent
 RESULTS = REPOSITORY / "test-results"
 ARTICLE = "articles/paris-commune-1871-part-3.html"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium"
@@ -81,16 +73,6 @@ def site_url(site: Path) -> Iterator[str]:
     """The real publication, built once, served on a free local port."""
     with served(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 def new_page(browser: Browser, **options: Any) -> Page:

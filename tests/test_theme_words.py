@@ -27,13 +27,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from jinja2 import FileSystemLoader
 from jinja2.sandbox import SandboxedEnvironment
+from playwright.sync_api import Browser
 
-from conftest import REPOSITORY, ROOTS, CliResult
+from conftest import CHROMIUM, REPOSITORY, ROOTS, CliResult
 from editions.cli import main
 from editions.sphinxext import switcher
 from editions.theme_words import word_findings
 
-CHROMIUM = Path("/usr/bin/chromium")
 IMAGE = "<img src=x onerror=alert(1)>"
 BREAK_OUT = '" onfocus="alert(2)'
 PAYLOAD = f" {IMAGE} {BREAK_OUT}"
@@ -205,17 +205,14 @@ READ_IN_CHROMIUM = """(words) => {
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 @pytest.mark.parametrize("english", ["Back to top", LINK])
-def test_every_word_the_rule_accepts_chromium_reads_as_its_english(english: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_every_word_the_rule_accepts_chromium_reads_as_its_english(
+    browser: Browser, english: str
+) -> None:
     words = candidate_words(english, 15_000)
     assert len(words) > 2_000  # "<", "&", quotes and the English's tags among them
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        try:
-            readings = browser.new_page().evaluate(READ_IN_CHROMIUM, words)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    readings = page.evaluate(READ_IN_CHROMIUM, words)
+    page.close()
     link = [["A", [["href", "%(path)s"]], []]] if english == LINK else []
     content = [["P", [], link], ["I", [], []]]
     differ = []
@@ -272,29 +269,21 @@ def test_the_english_edition_reads_its_catalogs_through_the_same_gate(
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 @pytest.mark.parametrize("tag", EDITIONS)
 def test_a_highlighted_page_runs_no_theme_word_in_a_browser(
-    attacked: tuple[Path, dict[str, int], str], tag: str
+    browser: Browser, attacked: tuple[Path, dict[str, int], str], tag: str
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     root, _, _ = attacked
-    with served(root / "build" / "html") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            page = browser.new_context().new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(f"{url}{tag}/news/harbour.html?highlight=harbour")
-            # sphinx_highlight.js has inserted its link, with the theme word, as HTML.
-            link = page.locator("#searchbox p.highlight-link a")
-            link.wait_for()
-            assert "alert" not in link.inner_text()
-            assert page.locator("img[onerror]").count() == 0
-            assert page.locator("[onfocus]").count() == 0
-            assert dialogs == []
-        finally:
-            browser.close()
+    with served(root / "build" / "html") as url:
+        page = browser.new_context().new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{url}{tag}/news/harbour.html?highlight=harbour")
+        # sphinx_highlight.js has inserted its link, with the theme word, as HTML.
+        link = page.locator("#searchbox p.highlight-link a")
+        link.wait_for()
+        assert "alert" not in link.inner_text()
+        assert page.locator("img[onerror]").count() == 0
+        assert page.locator("[onfocus]").count() == 0
+        assert dialogs == []
 
 
 @functools.cache

@@ -8,39 +8,22 @@ and a search, which formats the JavaScript catalog's words).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, sync_playwright
+from playwright.sync_api import Browser, Dialog
+
+from conftest import CHROMIUM
 
 from .conftest import WITNESS, AttackedSite, translation_edition
 from .payloads import MARKUP_PAYLOADS, THEME_ATTACKS, Payload
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INJECTED = "Array.from(document.querySelectorAll('[id^=\"inj-\"]'), e => e.outerHTML)"
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 def visit(browser: Browser, url: str) -> tuple[list[str], list[str]]:
