@@ -19,6 +19,7 @@ from editions.sphinxext import (
     fast_search,
     furo_words,
     generated,
+    marks,
     navigation,
     notfound,
     notices,
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     alternates.setup(app)
     notfound.setup(app)
     notices.setup(app)
+    marks.setup(app)
     generated.setup(app)
     chrome.setup(app)
     words.setup(app)

@@ -1,5 +1,5 @@
 // Editions: the language switcher's place-keeping and one-line layout, the reader's choice
-// of edition (for the landing page), the search page's quotes without the notices.
+// of edition (for the landing page), the search page's quotes without the notices and marks.
 // The switcher's links work without this script; it only improves on them.
 "use strict";
 
@@ -59,16 +59,17 @@ function setUpSwitcher(nav) {
   });
 }
 
-// The translation notices ("This page is 58% translated…") are about the page, not in
-// it: Sphinx's index never sees them (they are added after the page is read), but its
-// search page quotes a result from the page's HTML, notices included. Sphinx offers no
-// setting for what it leaves out of that quote, so its reader of a page is wrapped.
+// The translation notice ("Translated 58 % · …") and the marks on the paragraphs shown in
+// English are about the page, not in it: they carry Sphinx's class `no-search`, which its
+// index skips, but its search page quotes a result from the page's HTML, these included.
+// Sphinx offers no setting for what it leaves out of that quote, so its reader of a page
+// is wrapped.
 function leaveNoticesOutOfSearchQuotes() {
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
   const htmlToText = Search.htmlToText;
   Search.htmlToText = (htmlString, anchor) => {
     const page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".editions-notice").forEach((notice) => notice.remove());
+    page.querySelectorAll(".no-search").forEach((element) => element.remove());
     return htmlToText(page.documentElement.outerHTML, anchor);
   };
 }
