@@ -377,3 +377,98 @@ def test_no_serious_accessibility_violation(
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+# --- The notice line and the marks on paragraphs shown in English (tests/roots/test-notices)
+
+
+@pytest.fixture(scope="module")
+def notices_url(notices_site: Path) -> Iterator[str]:
+    """The story partly translated in four editions, served on a free local port."""
+    with served(notices_site) as url:
+        yield url
+
+
+def headline_push(page: Page) -> dict[str, float]:
+    """How far the notice moves the headline down, and what one line of text measures."""
+    figures: dict[str, float] = page.evaluate(
+        """() => {
+          const notice = document.querySelector(".editions-notice");
+          const headline = () => document.querySelector("article h1").getBoundingClientRect().top;
+          const before = headline();
+          const height = notice.getBoundingClientRect().height;
+          const noticeLine = parseFloat(getComputedStyle(notice).lineHeight);
+          const paragraph = document.querySelector("article p");
+          const textLine = parseFloat(getComputedStyle(paragraph).lineHeight);
+          notice.remove();
+          return {push: before - headline(), height, noticeLine, textLine};
+        }"""
+    )
+    return figures
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("tag", ["de", "ar"])
+def test_the_notice_is_one_line_moving_the_headline_down_by_one_line_at_most(
+    browser: Browser, notices_url: str, site_url: str, width: int, tag: str
+) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    pages = {"story": f"{notices_url}{tag}/story.html", "article": f"{site_url}{tag}/{ARTICLE}"}
+    for name, url in pages.items():
+        page = new_page(browser, viewport={"width": width, "height": 800})
+        page.goto(url)
+        if page.locator(".editions-notice").count() == 0:
+            assert (tag, name) == ("ar", "article")  # the Arabic article is complete
+            continue
+        page.screenshot(path=str(RESULTS / f"notice-{name}-{tag}-{width}.png"))
+        figures = headline_push(page)
+        assert figures["height"] < 1.5 * figures["noticeLine"], (url, figures)  # one line
+        assert 0 < figures["push"] <= figures["textLine"], (url, figures)
+
+
+def test_a_search_quote_leaves_out_the_notice_and_the_marks(
+    browser: Browser, notices_url: str
+) -> None:
+    page = new_page(browser)
+    for query in ("Straße", "ferry"):  # a word of the headline, one of the English paragraphs
+        page.goto(f"{notices_url}de/search.html?q={query}")
+        story = page.locator("ul.search li", has=page.locator('a[href*="story.html"]'))
+        story.locator("p.context").first.wait_for(timeout=10_000)
+        quotes = story.locator("p.context").all_inner_texts()  # the page's, its sections'
+        for quote in quotes:
+            assert query in quote
+            for words in ("übersetzt", "Absätze", "Nicht übersetzt", "Seit der Übersetzung"):
+                assert words not in quote, (words, quote)
+        if query == "Straße":  # a hit near the start: the quote starts with the headline
+            assert quotes[0].removeprefix("...").lstrip().startswith("Die lange Straße"), quotes
+
+
+def test_a_mark_leads_to_its_paragraph_on_the_english_page(
+    browser: Browser, notices_url: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 500})
+    page.goto(f"{notices_url}de/story.html")
+    page.get_by_role("link", name="Seit der Übersetzung geändert").click()
+    page.wait_for_url(re.compile(re.escape(f"{notices_url}en/story.html") + "#the-ferry"))
+    paragraph = page.locator("p", has_text="The ferry left at six in the morning.")
+    paragraph.wait_for()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    box = paragraph.bounding_box()
+    assert box is not None and 0 <= box["y"] < 500  # scrolled to it
+
+
+@pytest.mark.parametrize("tag", ["de", "ar"])
+def test_no_serious_accessibility_violation_on_a_page_with_marks(
+    browser: Browser, notices_url: str, axe_script: str, tag: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{notices_url}{tag}/story.html")
+    assert page.locator(".editions-mark").count() == 4
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
