@@ -168,7 +168,10 @@ def test_each_block_shown_in_english_and_only_those_is_marked_and_links_to_it_in
         mark = block.mark
         assert mark is not None
         assert block.attributes["lang"] == "en"  # the English, for screen readers' voices
-        assert "untranslated" in str(block.attributes["class"]).split()
+        # Read left to right, on the Arabic page too.
+        assert {"untranslated", "editions-source-ltr"} <= set(
+            str(block.attributes["class"]).split()
+        )
         assert "no-search" in str(mark["class"]).split() and "data-nosnippet" in mark
         assert mark["a.lang"] == tag and mark["a.hreflang"] == "en"
         assert mark["a.dir"] == ("rtl" if tag == "ar" else "ltr")

@@ -35,8 +35,14 @@ from sphinx.util.nodes import NodeMatcher, extract_messages
 from sphinx.writers.html5 import HTML5Translator
 
 from editions.sphinxext.declaration import edition_of, project_of
-from editions.sphinxext.notices import NO_SEARCH, SHOWN_IN_SOURCE, page_catalog, page_figures
-from editions.sphinxext.pages import edition_pages
+from editions.sphinxext.notices import (
+    NO_SEARCH,
+    SHOWN_IN_SOURCE,
+    page_catalog,
+    page_figures,
+    source_name,
+    source_page,
+)
 from editions.words import gettext
 
 CHANGED = "editions-changed"  # the class of a block whose translation is fuzzy
@@ -104,19 +110,19 @@ def _add_marks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     project, edition = project_of(app), edition_of(app)
     if edition == project.source_language or app.builder.format != "html":
         return
-    source = project.source_language
-    [source_page] = [page for page in edition_pages(app, docname) if page.language == source]
+    blocks = marked_blocks(doctree)
+    if not blocks:
+        return
+    source, english = project.source_language, source_page(app, docname)
     locale = edition.locale
-    source_name = source.locale.get_display_name(locale) or source.native_name
-    title = gettext(locale, "Read in %(source)s", source=source_name)
+    title = gettext(locale, "Read in %(source)s", source=source_name(app))
     labels = {
         False: gettext(locale, "Not translated"),
         True: gettext(locale, "Changed since translation"),
     }
-    blocks = marked_blocks(doctree)
     for block in blocks:
-        href = source_page.href
-        if source_page.same_page:
+        href = english.href
+        if english.same_page:
             href += "#" + _fragment(block)
         changed = CHANGED in block["classes"]
         mark = source_mark(

@@ -38,7 +38,7 @@ from sphinx.util.i18n import docname_to_domain
 from editions.errors import EditionsError
 from editions.layout import language_folder
 from editions.sphinxext.declaration import edition_of, project_of
-from editions.sphinxext.pages import edition_pages
+from editions.sphinxext.pages import EditionPage, edition_pages
 from editions.words import gettext, ngettext
 
 COMPLETENESS = "editions_completeness"
@@ -129,11 +129,21 @@ def _add_notice(
     shown_in_source = doctree.get(SHOWN_IN_SOURCE, 0)
     if completeness == 100 and not shown_in_source:
         return
-    [source_page] = [
-        page for page in edition_pages(app, pagename) if page.language == project.source_language
-    ]
-    line = notice(app, completeness, shown_in_source, source_page.href)
+    line = notice(app, completeness, shown_in_source, source_page(app, pagename).href)
     context["body"] = line + context["body"]
+
+
+def source_page(app: Sphinx, pagename: str) -> EditionPage:
+    """The page ``pagename`` in the source language's edition, from the page being written."""
+    source = project_of(app).source_language
+    [page] = [page for page in edition_pages(app, pagename) if page.language == source]
+    return page
+
+
+def source_name(app: Sphinx) -> str:
+    """The source language's name in the edition's language ("Englisch")."""
+    source, locale = project_of(app).source_language, edition_of(app).locale
+    return source.locale.get_display_name(locale) or source.native_name
 
 
 def notice(app: Sphinx, completeness: int, shown_in_source: int, source_href: str) -> str:
@@ -143,20 +153,17 @@ def notice(app: Sphinx, completeness: int, shown_in_source: int, source_href: st
     shown in English).  Two parts, not three: with a third ("… · Read in English") the
     German line took two lines of a phone's 358 pixels (measured in Chromium).
     """
-    project, edition = project_of(app), edition_of(app)
-    locale = edition.locale
-    source = project.source_language
-    source_name = source.locale.get_display_name(locale) or source.native_name
+    locale, source = edition_of(app).locale, project_of(app).source_language
     figure = gettext(
         locale, "Translated %(percent)s", percent=format_percent(completeness / 100, locale=locale)
     )
-    read = gettext(locale, "Read in %(source)s", source=source_name)
+    read = gettext(locale, "Read in %(source)s", source=source_name(app))
     shown = ngettext(
         locale,
         "%(count)s paragraph in %(source)s",
         "%(count)s paragraphs in %(source)s",
         shown_in_source,
-        source=source_name,
+        source=source_name(app),
     )
     link = (
         f'<a href="{escape(source_href)}" hreflang="{escape(source.bcp47)}" title="{escape(read)}">'
