@@ -37,6 +37,10 @@ pytestmark = pytest.mark.skipif(
 PAGE = "news/harbour.html"  # in the middle: a "previous" and a "next" page
 SCREENSHOTS = RESULTS / "mirror"
 TOLERANCE = 2  # px: a box may be rounded the other way on the other side
+# Share of pixels that may differ: a few of an arrow's or a corner's edge, drawn at a
+# fraction of a pixel and rounded the other way (11 of 1.1 million pixels, measured). One
+# icon left unmirrored is 50 to 150 pixels: more than this on any page here.
+MOST_DIFFERING = 0.00003
 
 # The layout's landmarks; each one visible in one direction must be visible in the other.
 LANDMARKS = (
@@ -60,6 +64,10 @@ LANDMARKS = (
     "article",
     "article ul",
     "article blockquote",
+    "article .admonition",
+    "article .admonition-title",
+    "article table",
+    "article table th",
     "footer",
     ".related-pages a.prev-page",
     ".related-pages a.next-page",
@@ -102,7 +110,9 @@ MEASURE = """([landmarks, lines]) => {
 STILL = "*, *::before, *::after { transition: none !important; caret-color: transparent; }"
 TEXTLESS = """* { -webkit-text-fill-color: transparent !important;
   text-decoration-color: transparent !important; }
-.theme-toggle svg { visibility: hidden; } /* the sun and moon: a picture, not a direction */"""
+.theme-toggle svg { visibility: hidden; } /* the sun and moon: a picture, not a direction */
+/* A note's icon (a pencil, a flame): a picture too, whose place is kept as a square. */
+p.admonition-title::before, p.topic-title::before { mask-image: none !important; }"""
 
 # The left-to-right screenshot mirrored, compared with the right-to-left one pixel by pixel
 # (Chromium's canvas: no image library in the locked dependencies). A pixel differs when
@@ -250,8 +260,6 @@ def test_right_to_left_layout_is_the_left_to_right_one_mirrored(
     measured = [page.evaluate(MEASURE, [LANDMARKS, LINES]) for page in (ltr, rtl)]
     differences = box_differences(*measured, view.width)
     share = pixel_differences(browser, view, ltr, rtl)
-    print(view.name, differences, f"{share:.3%}")
-    assert (differences, f"{share:.3%} of the pixels differ") == (
-        [],
-        f"{0:.3%} of the pixels differ",
-    )
+    assert differences == []
+    assert share < MOST_DIFFERING, f"{share:.3%} differ: {SCREENSHOTS / view.name}-difference.png"
+
