@@ -77,9 +77,7 @@ def template(name: str, paragraphs: list[str]) -> PoFile:
     return parse_po("\n".join(blocks).encode("utf-8"), Path(f"{name}.pot"))
 
 
-def merge_all(
-    templates: dict[str, PoFile], catalogs: dict[str, PoFile | None]
-) -> dict[str, bytes]:
+def merge_all(templates: dict[str, PoFile], catalogs: dict[str, PoFile | None]) -> dict[str, bytes]:
     memory = TranslationMemory()
     for catalog in catalogs.values():
         if catalog is not None:

@@ -61,9 +61,7 @@ class Merge:
     """A merged catalog, and what the merge did."""
 
     catalog: PoFile
-    added: int  # entries whose (msgctxt, msgid) the catalog did not have
-    fuzzy: int  # entries given an old translation of a similar msgid
-    obsoleted: int  # translated entries the template no longer has, now ``#~``
+    added: int  # entries whose (msgctxt, msgid) the catalog did not have among its active ones
 
 
 def merge(template: PoFile, existing: PoFile) -> Merge:
@@ -74,7 +72,7 @@ def merge(template: PoFile, existing: PoFile) -> Merge:
     finder = SimilarFinder(existing.entries)
     used: set[int] = set()
     entries: list[PoEntry] = []
-    added = fuzzy = 0
+    added = 0
     header = existing.header
     if template.header is None and header is not None:
         # msgmerge gives a template without a header an empty one, matched by the catalog's.
@@ -100,7 +98,6 @@ def merge(template: PoFile, existing: PoFile) -> Merge:
         if similar is not None:
             entries.append(merged_entry(similar, reference, nplurals, similar=True))
             used.add(id(similar))
-            fuzzy += 1
         else:
             entries.append(untranslated_entry(reference, nplurals))
     obsolete = [
@@ -108,9 +105,7 @@ def merge(template: PoFile, existing: PoFile) -> Merge:
         for entry in existing.entries
         if id(entry) not in used and entry.msgstr and entry.msgstr[0].text
     ]
-    obsoleted = len([entry for entry in obsolete if (entry.context, entry.id) in active_keys])
-    catalog = PoFile(existing.path, entries + obsolete, existing.charset)
-    return Merge(catalog, added, fuzzy, obsoleted)
+    return Merge(PoFile(existing.path, entries + obsolete, existing.charset), added)
 
 
 def plural_count(po: PoFile) -> int:
