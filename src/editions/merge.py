@@ -32,6 +32,11 @@ Where it knowingly differs from msgmerge:
   other formats (``c-format``, ``python-brace-format``...) and a narrowed ``range:`` do not
   make it fuzzy here: Sphinx's templates carry neither, and the gate checks every
   translation's formats at build time.
+
+As with msgmerge, a fuzzy entry is a candidate for the next merge's fuzzy matching: a new
+msgid left untranslated may find, one update later, the translation a similar msgid was
+given as fuzzy.  ``editions update`` merges a pair again only when its template or
+catalog changed (``build/merged.json``).
 """
 
 from __future__ import annotations
