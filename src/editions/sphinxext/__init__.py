@@ -22,6 +22,7 @@ from editions.sphinxext import (
     navigation,
     notfound,
     notices,
+    site_name,
     switcher,
     words,
 )
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     switcher.setup(app)
     navigation.setup(app)
     alternates.setup(app)
+    site_name.setup(app)
     notfound.setup(app)
     notices.setup(app)
     generated.setup(app)
