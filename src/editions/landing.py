@@ -152,7 +152,8 @@ def render_landing(project: Project, editions: list[Language]) -> str:
         source=project.source_language,
         entries=edition_entries(project, editions),
         tags=[language.tag for language in editions],
-        all_words={tag: vars(version) for tag, version in words.items()},
+        # A list, in the declared order (tojson would sort an object's keys): the first match wins.
+        all_words=[{"tag": tag, **vars(version)} for tag, version in words.items()],
         stylesheet=STYLESHEET,
     )
 
