@@ -19,11 +19,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
+import test_browser
 from conftest import CHROMIUM
 from editions.chrome_words import package_folder
 from editions.declaration import load_project
 from editions.errors import EditionsError
-from test_browser import axe_script, new_page, served  # noqa: F401  (axe_script: a fixture)
+from test_browser import new_page, served
+
+# axe-core, installed once for the browser tests (a fixture of theirs, shared).
+axe_script = test_browser.axe_script
 
 # The publication's name in each edition, as the project's own pyproject.toml declares it.
 NAMES = {
@@ -83,8 +87,8 @@ def test_a_title_that_is_not_one_line_of_text_is_refused_with_its_line(
 ) -> None:
     root = make_project("test-basic")
     declare(root, '{ code = "de" }', f'{{ code = "de", title = {title} }}')
-    line = read(root / "pyproject.toml").splitlines().index(
-        f'    {{ code = "de", title = {title} }},'
+    line = (
+        read(root / "pyproject.toml").splitlines().index(f'    {{ code = "de", title = {title} }},')
     )
     with pytest.raises(EditionsError, match=rf"pyproject.toml:{line + 1}: the title of 'de'"):
         load_project(root)
@@ -191,7 +195,9 @@ def test_the_landing_page_uses_furos_own_stylesheet_with_its_dark_mode(site: Pat
 def test_the_landing_page_is_the_publication_with_a_card_per_edition(site: Path) -> None:
     landing = read(site / "index.html")
     assert '<html lang="en" dir="ltr">' in landing
-    assert "<title>Red Flag</title>" in landing and '<h1 id="landing-title">Red Flag</h1>' in landing
+    assert (
+        "<title>Red Flag</title>" in landing and '<h1 id="landing-title">Red Flag</h1>' in landing
+    )
     project = load_project(site.parent.parent)
     cards = re.findall(r'<li class="edition" (.*?)\n  </li>', landing, flags=re.DOTALL)
     assert len(cards) == len(project.editions)
@@ -269,14 +275,12 @@ def test_the_landing_page_fits_a_phone_and_a_desktop(
     assert len(cards) == len(NAMES)
     for card in cards:
         box = card.bounding_box()
-        assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     page.screenshot(path=str(SCREENSHOTS / f"landing-{width}-{locale}.png"), full_page=True)
 
 
 @browser_only
-def test_the_landing_page_follows_the_readers_dark_mode(
-    browser: Browser, landing_url: str
-) -> None:
+def test_the_landing_page_follows_the_readers_dark_mode(browser: Browser, landing_url: str) -> None:
     dark = new_page(browser, color_scheme="dark", viewport={"width": 1280, "height": 800})
     dark.goto(landing_url)
     assert background_lightness(dark) < 150
@@ -336,7 +340,12 @@ def test_without_javascript_the_landing_page_is_whole_in_the_source_language(
 @browser_only
 @pytest.mark.parametrize(
     ("locale", "scheme", "width"),
-    [("en-US", "light", 1280), ("en-US", "dark", 390), ("ar", "dark", 1280), ("de-DE", "light", 390)],
+    [
+        ("en-US", "light", 1280),
+        ("en-US", "dark", 390),
+        ("ar", "dark", 1280),
+        ("de-DE", "light", 390),
+    ],
 )
 def test_the_landing_page_has_no_serious_accessibility_violation(
     browser: Browser, landing_url: str, axe_script: str, locale: str, scheme: str, width: int
