@@ -24,6 +24,8 @@ gettext_language_team = "Editions translators"
 # A publication, not API documentation.
 html_theme = "furo"
 html_copy_source = False
+# No "Made with Sphinx and Furo" in a newspaper's footer.
+html_show_sphinx = False
 html_show_sourcelink = False
 html_last_updated_fmt = ""
 html_theme_options = {

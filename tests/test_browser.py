@@ -237,7 +237,7 @@ def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
     page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
     page.goto(f"{site_url}es/{ARTICLE}")
     summary = page.locator(".editions-switcher summary")
-    assert summary.is_visible() and summary.inner_text().strip() == "4 idiomas"
+    assert summary.is_visible() and summary.inner_text().strip() == "5 idiomas"
     assert one_line(page)
     german = page.locator(".editions-switcher a", has_text="Deutsch")
     assert not german.is_visible()
@@ -248,17 +248,81 @@ def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
     page.keyboard.press("Tab")
     assert focused() == "Saltar al contenido"  # the skip link first
     page.keyboard.press("Tab")
-    assert focused() == "4 idiomas"
+    assert focused() == "5 idiomas"
     page.keyboard.press("Enter")
     assert german.is_visible()
     page.keyboard.press("Escape")
-    assert not german.is_visible() and focused() == "4 idiomas"
+    assert not german.is_visible() and focused() == "5 idiomas"
     page.keyboard.press("Space")
     for _ in range(3):  # English, Français, Deutsch: Español is the page itself
         page.keyboard.press("Tab")
     assert focused() == "Deutsch"
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_on_a_phone_the_keyboard_opens_the_menu_and_the_contents(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    reached = []
+    for _ in range(12):  # every Tab stop lands on something the reader can see
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                """() => {
+                const element = document.activeElement;
+                const box = element.getBoundingClientRect();
+                const shown = getComputedStyle(element).visibility === "visible";
+                return {menu: element.matches("label.nav-overlay-icon"), shown,
+                        inside: box.right > 0 && box.left < innerWidth && box.width > 0};
+            }"""
+            )
+        )
+        if reached[-1]["menu"]:
+            break
+    assert all(stop["shown"] and stop["inside"] for stop in reached), reached
+    assert reached[-1]["menu"], "the menu button is not in the Tab order"
+    page.keyboard.press("Enter")
+    drawer = page.locator(".sidebar-drawer")
+    page.wait_for_function("document.getElementById('__navigation').checked")
+    assert page.locator("label.nav-overlay-icon").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__navigation').checked")
+    assert page.evaluate("document.activeElement.matches('label.nav-overlay-icon')")
+    assert drawer.evaluate("d => getComputedStyle(d).visibility") == "hidden"
+
+    contents = page.locator("label.toc-header-icon")
+    contents.focus()
+    page.keyboard.press(" ")
+    page.wait_for_function("document.getElementById('__toc').checked")
+    page.locator(".toc-drawer a").nth(1).click()  # a section: the drawer gets out of the way
+    page.wait_for_function("!document.getElementById('__toc').checked")
+
+
+def test_the_language_list_closes_when_the_focus_leaves_it(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    page.locator(".editions-switcher summary").focus()
+    page.keyboard.press("Enter")
+    links = page.locator(".editions-switcher li > *")
+    assert links.count() == 6  # five editions and "all editions"
+    heights = links.evaluate_all("items => items.map(item => item.offsetHeight)")
+    assert min(heights) >= 44, heights  # a finger's width
+    starts = links.evaluate_all(
+        """items => items.map(item => {
+            const text = document.createRange();
+            text.selectNodeContents(item);
+            return Math.round(text.getBoundingClientRect().left);
+        })"""
+    )
+    assert len(set(starts)) == 1, starts  # العربية too starts on the left, as the list does
+    for _ in range(links.count()):
+        page.keyboard.press("Tab")
+    assert not page.locator(".editions-switcher details").evaluate("menu => menu.open")
 
 
 def test_many_editions_stay_one_line(
@@ -280,7 +344,7 @@ def test_many_editions_stay_one_line(
             )
             page.goto(f"{url}en/news/harbour.html")
             summary = page.locator(".editions-switcher summary")
-            assert summary.inner_text().strip() == "6 languages"
+            assert summary.inner_text().strip() == "7 languages"
             assert one_line(page), width
             summary.click()
             page.locator(".editions-switcher a", has_text="Polski").click()

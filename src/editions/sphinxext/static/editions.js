@@ -57,6 +57,12 @@ function setUpSwitcher(nav) {
       menu.open = false;
     }
   });
+  // ...and when the keyboard's focus leaves it, so it never covers what Tab reached.
+  menu.addEventListener("focusout", (event) => {
+    if (nav.classList.contains("editions-compact") && !menu.contains(event.relatedTarget)) {
+      menu.open = false;
+    }
+  });
 }
 
 // The translation notices ("This page is 58% translated…") are about the page, not in
@@ -100,6 +106,42 @@ function arrowsFollowTheReadingDirection() {
   );
 }
 
+// furo's drawer buttons (the menu and the contents, on a narrow screen) are labels of
+// hidden checkboxes: a mouse opens them, the keyboard cannot reach them. Here they are
+// buttons a Tab reaches, Enter or Space presses, Escape closes; a closed drawer is out of
+// the Tab order (editions.css), and following a link of the contents closes it.
+function drawersWorkWithTheKeyboard() {
+  document.querySelectorAll("input.sidebar-toggle").forEach((toggle) => {
+    const buttons = document.querySelectorAll(`label[for="${toggle.id}"]:not(.overlay)`);
+    const show = () => buttons.forEach((b) => b.setAttribute("aria-expanded", toggle.checked));
+    buttons.forEach((button) => {
+      button.setAttribute("role", "button");
+      button.setAttribute("tabindex", "0");
+      button.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        button.click();
+      });
+    });
+    toggle.addEventListener("change", show);
+    show();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("input.sidebar-toggle:checked").forEach((toggle) => {
+      toggle.click();
+      const button = document.querySelector(`label[for="${toggle.id}"]:not(.overlay)`);
+      if (button && button.offsetParent !== null) button.focus();
+    });
+  });
+  const contents = document.getElementById("__toc");
+  document.querySelectorAll(".toc-drawer a").forEach((link) => {
+    link.addEventListener("click", () => {
+      if (contents && contents.checked) contents.click();
+    });
+  });
+}
+
 arrowsFollowTheReadingDirection();
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -107,4 +149,5 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("hashchange", keepPlace);
   document.querySelectorAll(".editions-switcher").forEach(setUpSwitcher);
   leaveNoticesOutOfSearchQuotes();
+  drawersWorkWithTheKeyboard();
 });
