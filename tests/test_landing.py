@@ -24,6 +24,7 @@ from conftest import CHROMIUM
 from editions.chrome_words import package_folder
 from editions.declaration import load_project
 from editions.errors import EditionsError
+from editions.landing import edition_articles, render_landing
 from test_browser import new_page, served
 
 # axe-core, installed once for the browser tests (a fixture of theirs, shared).
@@ -231,6 +232,36 @@ def test_the_landing_page_carries_its_words_in_every_declared_language(site: Pat
         "status_href": "status.de.html",
     }
     assert words["ar"]["dir"] == "rtl" and words["ar"]["status_href"] == "status.ar.html"
+
+
+def test_an_article_title_is_text_on_the_landing_page(
+    make_project: Callable[[str], Path],
+) -> None:
+    # The titles are read from each edition's search index, as Sphinx wrote them: text.
+    root = make_project("test-basic")
+    project = load_project(root)
+    spanish = project.languages[0]
+    folder = root / "build" / "html" / spanish.tag
+    folder.mkdir(parents=True)
+    index = {"docnames": ["index", "news/a"], "titles": ["Portada", "<img src=x onerror=alert(1)>"]}
+    (folder / "searchindex.js").write_text(f"Search.setIndex({json.dumps(index)})", "utf-8")
+    landing = render_landing(project, [spanish])
+    assert "<img src=x" not in landing
+    assert '<a href="es/news/a.html" hreflang="es" data-edition="es">&lt;img src=x' in landing
+    assert "Portada" not in landing  # the front page is the card's own link
+
+
+def test_an_edition_without_a_readable_search_index_lists_no_articles(
+    make_project: Callable[[str], Path],
+) -> None:
+    root = make_project("test-basic")
+    project = load_project(root)
+    spanish = project.languages[0]
+    folder = root / "build" / "html" / spanish.tag
+    folder.mkdir(parents=True)
+    assert edition_articles(project, spanish) == ()
+    (folder / "searchindex.js").write_text("Search.setIndex({not json", "utf-8")
+    assert edition_articles(project, spanish) == ()
 
 
 def test_the_landing_page_stands_without_the_english_edition(
