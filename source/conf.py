@@ -24,7 +24,7 @@ gettext_language_team = "Editions translators"
 # A publication, not API documentation.
 html_theme = "furo"
 html_copy_source = False
-# No "Made with Sphinx and Furo" in a newspaper's footer.
+# A newspaper's footer credits its theme, not the documentation tool.
 html_show_sphinx = False
 html_show_sourcelink = False
 html_last_updated_fmt = ""

@@ -190,6 +190,21 @@ def test_search_lists_results_and_counts_them_in_the_edition_language(
         assert notice.strip() not in quotes
 
 
+@pytest.mark.parametrize(
+    ("tag", "typed", "written"), [("fr", "etat", "État"), ("es", "paris", "París")]
+)
+def test_search_finds_words_typed_without_their_accents(
+    browser: Browser, site_url: str, tag: str, typed: str, written: str
+) -> None:
+    def found(query: str) -> list[str]:
+        page = new_page(browser)
+        page.goto(f"{site_url}{tag}/search.html?q={query}")
+        page.locator(".search-summary").filter(has_text=re.compile(r".")).wait_for()
+        return sorted(page.locator("ul.search li > a").all_inner_texts())
+
+    assert found(typed) == found(written) != []
+
+
 SECTION = "part-iii-workers-must-seize-state-power"
 
 
@@ -301,9 +316,7 @@ def test_on_a_phone_the_keyboard_opens_the_menu_and_the_contents(
     page.wait_for_function("!document.getElementById('__toc').checked")
 
 
-def test_the_language_list_closes_when_the_focus_leaves_it(
-    browser: Browser, site_url: str
-) -> None:
+def test_the_language_list_closes_when_the_focus_leaves_it(browser: Browser, site_url: str) -> None:
     page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
     page.goto(f"{site_url}es/{ARTICLE}")
     page.locator(".editions-switcher summary").focus()

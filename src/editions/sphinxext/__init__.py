@@ -22,6 +22,7 @@ from editions.sphinxext import (
     navigation,
     notfound,
     notices,
+    search_accents,
     site_name,
     switcher,
     words,
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     declaration.setup(app)
     direction.setup(app)
     fast_i18n.setup(app)
+    search_accents.setup(app)
     fast_search.setup(app)
     switcher.setup(app)
     navigation.setup(app)

@@ -117,6 +117,8 @@ function drawersWorkWithTheKeyboard() {
     buttons.forEach((button) => {
       button.setAttribute("role", "button");
       button.setAttribute("tabindex", "0");
+      // The hidden checkbox carries the name (translated, see furo_words.py).
+      button.setAttribute("aria-label", toggle.getAttribute("aria-label") || "");
       button.addEventListener("keydown", (event) => {
         if (event.key !== "Enter" && event.key !== " ") return;
         event.preventDefault();
