@@ -393,3 +393,12 @@ def test_the_landing_page_has_no_serious_accessibility_violation(
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_the_root_404_page_has_the_landing_pages_look(browser: Browser, landing_url: str) -> None:
+    site = landing_url.removesuffix("index.html?choose")
+    page = new_page(browser, locale="ja-JP", color_scheme="dark")  # no edition in Japanese
+    page.goto(f"{site}gone/elsewhere.html")
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator("link[rel=stylesheet]").get_attribute("href") == "/_static/furo.css"
+    assert background_lightness(page) < 150  # furo's dark mode, as every edition

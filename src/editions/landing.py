@@ -182,6 +182,7 @@ def render_not_found(project: Project, editions: list[Language], title: str) -> 
             editions=editions,
             root=root,
             tags=[language.tag for language in editions],
+            stylesheet=STYLESHEET,
         )
     )
 
