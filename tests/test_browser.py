@@ -385,6 +385,13 @@ def test_the_status_page_fits_a_phone(browser: Browser, site_url: str, name: str
     page.wait_for_url(f"{site_url}index.html?choose")
 
 
+def test_the_status_page_follows_the_readers_dark_mode(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, color_scheme="dark")
+    page.goto(f"{site_url}status.de.html")
+    colour = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert sum(int(part) for part in re.findall(r"\d+", colour)[:3]) < 150, colour
+
+
 def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: str) -> None:
     page = new_page(browser, viewport={"width": 390, "height": 800})
     page.goto(f"{site_url}ar/{ARTICLE}")
