@@ -19,16 +19,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-import test_browser
+from browsing import new_page, served
 from conftest import CHROMIUM
 from editions.chrome_words import package_folder
 from editions.declaration import load_project
 from editions.errors import EditionsError
 from editions.landing import edition_articles, render_landing
-from test_browser import new_page, served
-
-# axe-core, installed once for the browser tests (a fixture of theirs, shared).
-axe_script = test_browser.axe_script
 
 # The publication's name in each edition, as the project's own pyproject.toml declares it.
 NAMES = {
