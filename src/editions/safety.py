@@ -414,27 +414,13 @@ def _retargeted_names(
         if name in english.refnames or name in renamed:
             continue
         if name in known:
-            if not any(_labels_section(label, name, titles) for label in orphans):
-                yield name  # another section or target of the document
+            # Another section or target of the document.  (A label's section linked by its
+            # translated title may be the same: the catalog does not say which it labels.)
+            yield name
         elif len(orphans) == 1:
             orphans.clear()  # given the one lost name: the English's target
         else:
             yield name
-
-
-def _labels_section(label: str, name: str, titles: Mapping[str, str]) -> bool:
-    """Whether ``label`` (`hashlib-seealso`_) is the section whose translated title is ``name``.
-
-    Sphinx adds a section's translated title to its names, so `Voir aussi`_ reaches the
-    section "See also"; the catalog does not say which label a section carries, but a label
-    named after its section ends with the title's words ("hashlib-seealso": "See also").
-    """
-    parts = [part for part in _SEPARATORS.split(label) if part]
-    endings = {"".join(parts[start:]) for start in range(len(parts))}
-    return any(
-        translated == name and _SEPARATORS.sub("", title) in endings
-        for title, translated in titles.items()
-    )
 
 
 def _alias_form(english: Reading, translation: Reading) -> str:
@@ -469,7 +455,6 @@ def _scheme(url: str) -> str:
 # territory; Babel decides whether they are real ones).
 _URL_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z]{2})?")
 _ENGLISH = "en"
-_SEPARATORS = re.compile(r"[\W_]+")
 
 
 def is_localised(url: str, english_url: str, language: str | None) -> bool:
