@@ -229,8 +229,10 @@ def test_what_python_docs_fr_translates_on_purpose_raises_no_finding() -> None:
     # :func:`f`), a `name`_ renamed once (Sphinx gives it the msgid's target), :attr:`!x`
     # (no link), :file: slots and example names translated, a paragraph's trailing space,
     # English kept on purpose (a quoted value, a signature, a link's title, a citation),
-    # literals' names translated (words of the language, or the same change in several),
-    # literals joined by an operator, "…" for "...".
+    # literals' names translated (words of the language, English words made French, glued
+    # or without accents, or the same change in several, or throughout the catalog),
+    # placeholders written otherwise, literals joined by an operator, "…" for "...",
+    # the msgid's own slip corrected (``False`` for ``false``).
     assert found(FR / "false-alarms.po") == set()
 
 
@@ -266,6 +268,9 @@ def test_mistakes_of_the_same_kinds_are_still_found() -> None:
         ("real-mistakes.po", 32, "literals"),
         ("real-mistakes.po", 35, "literals"),  # sufix, inital_value, Pickle: a letter away
         ("real-mistakes.po", 38, "literals"),  # "...." for "...", [^...] for [^.]
+        # the same slip in two literals is no convention of the catalog (it takes three)
+        ("real-mistakes.po", 41, "literals"),  # sys.fork for os.fork
+        ("real-mistakes.po", 44, "literals"),  # sys.forkpty for os.forkpty
     }
 
 

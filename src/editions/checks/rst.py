@@ -67,6 +67,8 @@ _ELLIPSIS = r"(?:\.\.\.|…)"
 _ENGLISH = "en_US"
 # The shortest glued word of a name: "sous" + "element", "my" + "project" in English.
 _GLUED_WORD = {_ENGLISH: 2}
+# How many other literals a catalog must change alike for a change to be its convention.
+_CONVENTION = 2
 # How alike two literals of the same punctuation must be (names renamed change many letters).
 _RENAMED_SIMILARITY = 0.4
 _ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \w: a regular expression's, not a name's letters
@@ -208,7 +210,7 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         ):
             continue
         severity = _literal_change(literal, original)
-        if severity is not None:
+        if severity is not None and not _corrects_the_english(literal, original, texts[0]):
             changes.append((literal, original, severity))
     # The same change made to several literals (``'chat'``, ``'chaaat'`` for ``'cat'``,
     # ``'caaat'``) is a renaming on purpose; a typo is made once.
@@ -217,6 +219,7 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if severity == WARNING and (
             edits[_edit(literal, original)] > 1
             or _renamed_on_purpose(literal, original, catalog, texts[1])
+            or _renamed_elsewhere(literal, original, catalog, message)
         ):
             continue
         yield catalog.finding(
@@ -230,6 +233,45 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
             ),
             severity,
         )
+
+
+def _corrects_the_english(literal: str, original: str, english: str) -> bool:
+    """Whether the msgstr's literal is the msgid's own slip, corrected.
+
+    ``False`` where the msgid has ``false`` (Python's constant, as Python spells it), and
+    ``'8859'`` where the msgid has ````'8859``'```` (its closing quote outside the literal).
+    """
+    if keyword.iskeyword(literal) and literal.lower() == original.lower():
+        return True
+    added = literal.removeprefix(original) if literal.startswith(original) else ""
+    before = literal.removesuffix(original) if literal.endswith(original) else ""
+    return any(
+        extra and not any(char.isalnum() for char in extra) and slip in english
+        for extra, slip in ((added, f"``{original}``{added}"), (before, f"{before}``{original}``"))
+    )
+
+
+def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, message: Message) -> bool:
+    """Whether other messages of the catalog make the same change to two other literals or more.
+
+    python-docs-fr writes ``M1`` (motif) for the pattern ``P1``, and ``M1 | M2 | ...`` for
+    ``P1 | P2 | ...``, ``{CLÉ1: M1, …}`` for ``{KEY1: P1, …}``: a convention of the catalog.
+    A slip is made to one literal, or copied once: ``src_dir_ds`` twice for ``src_dir_fd``,
+    ``sys.fork`` and ``sys.forkpty`` for ``os.fork`` and ``os.forkpty``.
+    """
+    edit = _edit(literal, original)
+    others = set()
+    for other in catalog.catalog or ():
+        if other is message:
+            continue
+        for english, translated in translated_pairs(other):
+            if literal not in translated:
+                continue  # cheap: the new name is not there
+            source, translation = (markup_of(text).literals for text in (english, translated))
+            for new, old in _paired(translation - source, source, source - translation, english):
+                if old != original and _edit(new, old) == edit:
+                    others.add(old)
+    return len(others) >= _CONVENTION
 
 
 def _paired(
