@@ -255,7 +255,7 @@ def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, messag
     """Whether other messages of the catalog make the same change to two other literals or more.
 
     python-docs-fr writes ``M1`` (motif) for the pattern ``P1``, and ``M1 | M2 | ...`` for
-    ``P1 | P2 | ...``, ``{CLÉ1: M1, …}`` for ``{KEY1: P1, …}``: a convention of the catalog.
+    ``P1 | P2 | ...``, ``[M1, M2, M3,`` for ``[P1, P2, P3,``: a convention of the catalog.
     A slip is made to one literal, or copied once: ``src_dir_ds`` twice for ``src_dir_fd``,
     ``sys.fork`` and ``sys.forkpty`` for ``os.fork`` and ``os.forkpty``.
     """
