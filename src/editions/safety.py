@@ -374,11 +374,11 @@ def _url_findings(
 def _reference_findings(
     english: Reading, translation: Reading, titles: Mapping[str, str]
 ) -> Iterator[tuple[str, str]]:
-    for name in dict.fromkeys(_retargeted_names(english, translation, titles)):
+    for place, name in enumerate(dict.fromkeys(_retargeted_names(english, translation, titles))):
         yield (
             RETARGETED_URL,
             f"links to the target '{_shorten(name)}', which the English does not; keep the "
-            f"English link and translate only its text: {_alias_form(english, translation)}",
+            f"English link and translate only its text: {_alias_form(english, translation, place)}",
         )
     for reference, count in Counter(translation.footnotes).items():
         if count > english.footnotes.count(reference):
@@ -423,14 +423,19 @@ def _retargeted_names(
             yield name
 
 
-def _alias_form(english: Reading, translation: Reading) -> str:
-    """How to keep a named link's target while translating its text."""
+def _alias_form(english: Reading, translation: Reading, place: int = 0) -> str:
+    """How to keep a named link's target while translating its text.
+
+    The ``place``-th name the translation lost is taken as the ``place``-th retargeted one's,
+    as a translator keeps the English's order: `Voir aussi`_, second, for `hashlib-seealso`_.
+    """
     names = [
         target.removesuffix("_")
         for _, target in english.references
         if " ".join(target.removesuffix("_").lower().split()) not in translation.refnames
     ]
-    return f"`Texto <{names[0] if names else 'English title'}_>`_"
+    name = names[min(place, len(names) - 1)] if names else "English title"
+    return f"`Texto <{name}_>`_"
 
 
 def _comparable(url: str) -> str:
