@@ -100,6 +100,7 @@ class _HunspellPipe:
     """
 
     def __init__(self, dictionary: Path) -> None:
+        self.dictionary = dictionary
         self.process = subprocess.Popen(
             ["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)],
             stdin=subprocess.PIPE,
@@ -124,7 +125,7 @@ class _HunspellPipe:
         while True:
             line = self.process.stdout.readline()
             if not line:
-                raise OSError(f"Hunspell ended ({self.process.args})")
+                raise OSError(f"Hunspell ended, asked with {self.dictionary}")
             if line == "\n" or line.startswith("@(#)"):
                 return lines
             lines.append(line)
