@@ -235,6 +235,18 @@ def test_what_python_docs_fr_translates_on_purpose_raises_no_finding() -> None:
     assert found(FR / "false-alarms.po") == set()
 
 
+@pytest.mark.skipif(not FRENCH_DICTIONARY, reason="no Hunspell dictionary for fr")
+def test_words_asked_one_at_a_time_get_the_answers_of_hunspell_asked_at_once() -> None:
+    # The literals check asks one Hunspell, kept running, word after word.
+    words = ["maison", "chta", "clé", "souspkg", "valeur", "l'eau"]
+    spelling.is_word_of.cache_clear()
+    asked = [spelling.is_word_of("fr", word) for word in words]
+    dictionary = spelling.find_dictionary("fr")
+    assert dictionary is not None
+    at_once = spelling._hunspell(dictionary, None, ["^" + word for word in words])
+    assert asked == [not misspelt for misspelt in at_once] == [True, False, True, False, True, True]
+
+
 def test_a_link_whose_host_differs_only_in_case_is_the_englishs() -> None:
     links = found(FR / "false-alarms.po", disabled=frozenset())
     assert ("false-alarms.po", 60, safety.RETARGETED_URL) not in links
