@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
+from editions import formatting
 from editions.catalogs import catalog_paths, render_catalog
 from editions.formatting import render_po
-from editions.pofile import parse_po
+from editions.pofile import parse_po, read_po
 
 needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat is absent")
 
@@ -132,3 +134,59 @@ def test_a_broken_catalog_is_reported_not_rewritten(tmp_path: Path, editions) ->
     assert result.code == 1 and f"{path}:3: [syntax] unknown keyword" in result.err
     assert "Traceback" not in result.err
     assert path.read_text(encoding="utf-8").endswith('msgstr_bad "c"\n')
+
+
+# --- The short cut for simple text chooses the breaks the general algorithm chooses ----------
+
+CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "python-docs-fr"
+
+
+def wrapped_both_ways(
+    monkeypatch: pytest.MonkeyPatch, texts: list[tuple[str, str, str, int]]
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """``wrap_string`` of each (keyword, text, prefix, width), with and without the short cut."""
+
+    def wrap_all() -> list[tuple[str, ...]]:
+        return [formatting.wrap_string.__wrapped__(*arguments) for arguments in texts]
+
+    fast = wrap_all()
+    monkeypatch.setattr(formatting, "_is_simple", lambda text: False)
+    return fast, wrap_all()
+
+
+def test_simple_text_breaks_where_the_general_algorithm_breaks_it_on_a_real_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert CORPUS.is_dir(), f"the python-docs-fr corpus must be in {CORPUS}"
+    texts = {
+        string.text
+        for path in list(catalog_paths(CORPUS))[::3]
+        for entry in read_po(path).entries
+        for string in (entry.msgid, *entry.msgstr)
+        if string is not None
+    }
+    arguments = [("msgid", text, "", 79) for text in sorted(texts)]
+    arguments += [("msgstr[1]", text, "#~ ", 30) for text in sorted(texts)[::5]]
+    assert sum(formatting._is_simple(text) for _, text, _, _ in arguments) > len(arguments) / 2
+    fast, general = wrapped_both_ways(monkeypatch, arguments)
+    assert fast == general
+
+
+def test_simple_text_breaks_where_the_general_algorithm_breaks_it_on_random_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Spaces in runs, every class of the ASCII table, escapes, a final newline, no-break
+    # spaces and French punctuation; and characters that are not simple, for the mix.
+    alphabet = list("ab  cd   e12.,;:!?-/()[]{}\"'\\%$+=<>|*&#@_~`") + [
+        "\n", "\t", "\u00a0", "«", "»", "é", "—", "–", "…", "’", "\u202f", "€", "°", "中",
+        "\u0301", "\u200b",
+    ]  # fmt: skip
+    generator = random.Random(14)
+    arguments = []
+    for _ in range(3000):
+        letters = generator.sample(alphabet, generator.randint(1, len(alphabet)))
+        text = "".join(generator.choice(letters) for _ in range(generator.randint(0, 160)))
+        width = generator.choice([1, 8, 20, 40, 79])
+        arguments.append((generator.choice(["msgid", "msgstr[0]"]), text, "", width))
+    fast, general = wrapped_both_ways(monkeypatch, arguments)
+    assert fast == general

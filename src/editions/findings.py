@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ class Finding:
         return f"{self.path}:{self.line}: [{self.check}]{label} {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # (Not dataclasses.asdict: it deep-copies each field, a third of `check --json`'s time.)
+        data = {field.name: getattr(self, field.name) for field in fields(self)}
         data["path"] = str(self.path)
         return data

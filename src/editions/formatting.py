@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from editions.pofile import PoEntry, PoFile
@@ -307,6 +307,96 @@ def _chosen_breaks(
     return chosen
 
 
+# --- The same greedy choice, looking only near each line's end ------------------------------
+#
+# Most text is "simple": every character one column wide and of a class of the pair table
+# (or a space), as Latin, Greek and Cyrillic text is.  There, whether a line may break
+# before a character depends only on it, the last non-space character before it and whether
+# spaces lie between, and each line ends at the last possible break that fits (the first
+# one, if none fits).  Looking backwards from the column where the page ends finds it in a
+# few characters, where the general algorithm above classes every character of the string
+# (nine tenths of the time `editions format` took).  The tests compare both on every
+# string of a real corpus and on random ones.
+
+
+@lru_cache(maxsize=4096)
+def _simple_char(char: str) -> bool:
+    return _char_width(char) == 1 and _line_break_class(char) not in (_BK, _ZW, _CM)
+
+
+def _is_simple(text: str) -> bool:
+    """Whether every character is one column wide and of the pair table's classes."""
+    if text.isascii():
+        return text.isprintable()
+    return all(map(_simple_char, set(text)))
+
+
+def _may_break_before(text: str, index: int, prohibited: set[int]) -> bool:
+    """Whether a simple text may break before ``text[index]`` (as _possible_breaks says)."""
+    char = text[index]
+    if char == " " or index in prohibited:
+        return False
+    if (
+        index
+        and char.isascii()
+        and char.isalnum()
+        and text[index - 1].isascii()
+        and text[index - 1].isalnum()
+    ):
+        return False  # letters and digits (AL, NU) next to each other: never a break
+    kind = _line_break_class(char)
+    before = index - 1
+    while before >= 0 and text[before] == " ":  # the only character of class SP
+        before -= 1
+    if before < 0:
+        return False  # the start of the text: never a break
+    rule = _PAIR_TABLE[_line_break_class(text[before])][kind]
+    return rule == "D" or (rule == "I" and before < index - 1)
+
+
+def _simple_breaks(text: str, prohibited: set[int], width: int, start_column: int) -> list[int]:
+    """_chosen_breaks(text, _possible_breaks(text), ...) of a simple text."""
+    chosen: list[int] = []
+    line, column = 0, start_column
+    size = len(text)
+    while True:
+        last_fitting = line + width - column  # the last index a break may be before
+        if size <= last_fitting:
+            return chosen
+        cut = next(
+            (
+                index
+                for index in range(min(last_fitting, size - 1), line, -1)
+                if _may_break_before(text, index, prohibited)
+            ),
+            None,
+        )
+        if cut is None:  # nothing fits: the first possible break, past the page's end
+            cut = next(
+                (
+                    index
+                    for index in range(max(last_fitting + 1, line + 1), size)
+                    if _may_break_before(text, index, prohibited)
+                ),
+                None,
+            )
+            if cut is None:
+                return chosen
+        chosen.append(cut)
+        line, column = cut, 0
+
+
+def _breaker(text: str, prohibited: set[int], simple: bool) -> Callable[[int, int], list[int]]:
+    """A function of (width, start column) giving where ``text`` breaks."""
+    if simple:
+        return lambda width, start: _simple_breaks(text, prohibited, width, start)
+    possible = _possible_breaks(text)  # the costly part: once per portion
+    overrides: list[int | None] = [
+        _PROHIBITED if index in prohibited else None for index in range(len(text))
+    ]
+    return lambda width, start: _chosen_breaks(text, possible, overrides, width, start)
+
+
 # --- GNU's wrap(): one keyword and its string ---------------------------------------------
 
 _C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
@@ -324,23 +414,20 @@ def _portions(value: str) -> Iterator[str]:
         start = end + 1
 
 
-def _escaped(portion: str) -> tuple[str, list[int | None]]:
+_ESCAPE_PAIR = re.compile(r"\\.", re.DOTALL)
+
+
+def _escaped(portion: str) -> tuple[str, set[int]]:
     """The portion as written between quotes, and where it must not break (inside escapes)."""
-    text: list[str] = []
-    overrides: list[int | None] = []
-    for char in portion:
-        if char in _C_ESCAPES:
-            text += ["\\", _C_ESCAPES[char]]
-            overrides += [None, _PROHIBITED]
-        elif char in '\\"':
-            text += ["\\", char]
-            overrides += [None, _PROHIBITED]
-        else:
-            text.append(char)
-            overrides.append(None)
+    text = portion.replace("\\", "\\\\").replace('"', '\\"')
+    if not text.isprintable():  # (str.replace: C's speed, where str.translate is not)
+        for char, letter in _C_ESCAPES.items():
+            text = text.replace(char, f"\\{letter}")
+    # Every backslash of the text begins an escape (a backslash is written as two).
+    prohibited = {pair.start() + 1 for pair in _ESCAPE_PAIR.finditer(text)}
     if portion.endswith("\n"):
-        overrides[-2] = _PROHIBITED  # don't break just before the final "\n"
-    return "".join(text), overrides
+        prohibited.add(len(text) - 2)  # don't break just before the final "\n"
+    return text, prohibited
 
 
 # Kept: every language's catalogs hold the same msgids, so `editions update` wraps each
@@ -356,17 +443,20 @@ def wrap_string(
     room = width - 2 - len(prefix)
     portions = list(_portions(value))
     for number, portion in enumerate(portions):
-        escaped, overrides = _escaped(portion)
+        escaped, prohibited = _escaped(portion)
         more = number < len(portions) - 1
         start = len(keyword) + 1 if first_line else 0
         breaks: list[int] = []
-        if start + _text_width(escaped) > room or (first_line and more):
-            possible = _possible_breaks(escaped)  # the costly part: once per portion
-            breaks = _chosen_breaks(escaped, possible, overrides, room, start)
+        simple = _is_simple(escaped)
+        if start + (len(escaped) if simple else _text_width(escaped)) > room or (
+            first_line and more
+        ):
+            breaks_from = _breaker(escaped, prohibited, simple)
+            breaks = breaks_from(room, start)
             if first_line and escaped and (more or start > room or breaks):
                 lines.append(f'{prefix}{keyword} ""')
                 first_line = False
-                breaks = _chosen_breaks(escaped, possible, overrides, room, 0)
+                breaks = breaks_from(room, 0)
         head = f"{prefix}{keyword} " if first_line else prefix
         first_line = False
         cuts = [0, *breaks, len(escaped)]

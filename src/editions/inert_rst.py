@@ -177,10 +177,17 @@ def _plain_reading(text: str) -> Reading:
 _UNREADABLE_READING = Reading((UNREADABLE,), (), (), (), (), (), (), (), (), (), (), (), ())
 
 
+_READING_FIELDS = tuple(field.name for field in fields(Reading))
+# Kinds of node _collect finds nothing in (allowed, no name, no target), unless one links.
+_NOTHING_TO_COLLECT = frozenset({nodes.document, nodes.paragraph, nodes.emphasis, nodes.strong})
+
+
 def _reading_of(document: nodes.document) -> Reading:
-    collected: dict[str, list[Any]] = {field.name: [] for field in fields(Reading)}
+    collected: dict[str, list[Any]] = {name: [] for name in _READING_FIELDS}
     for node in _nodes(document):
-        if not isinstance(node, nodes.Text):  # most nodes: allowed, and words only
+        if isinstance(node, nodes.Text):  # most nodes: allowed, and words only
+            continue
+        if type(node) not in _NOTHING_TO_COLLECT or node.get("refuri"):
             _collect(node, collected)
     collected["prose"] = list(_prose(document))
     return Reading(**{name: tuple(values) for name, values in collected.items()})

@@ -50,15 +50,31 @@ def _titles_of(catalog: CatalogFile) -> int:
     return key
 
 
+# The last message judged, as it was, and the judge's (rule, text) pairs: each rule's check
+# asks for the same message in turn.
+_JUDGED: list[tuple[CatalogFile, Message, object, list[tuple[str, str]]]] = []
+
+
+def _judged(catalog: CatalogFile, message: Message) -> list[tuple[str, str]]:
+    state = (message.id, message.string, message.fuzzy)
+    if _JUDGED:
+        last_catalog, last_message, last_state, found_last = _JUDGED[0]
+        if last_catalog is catalog and last_message is message and last_state == state:
+            return found_last
+    found: list[tuple[str, str]] = []
+    if translated_pairs(message):  # else untranslated or fuzzy: not published
+        allowed = frozenset(catalog.settings.allowed_urls)
+        for english, msgstr in safety.judged_forms(message.id, message.string):
+            found += _unsafe(english, msgstr, allowed, _titles_of(catalog))
+    _JUDGED[:] = [(catalog, message, state, found)]
+    return found
+
+
 def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
     def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-        allowed = frozenset(catalog.settings.allowed_urls)
-        if not translated_pairs(message):
-            return  # untranslated or fuzzy: not published
-        for english, msgstr in safety.judged_forms(message.id, message.string):
-            for rule, text in _unsafe(english, msgstr, allowed, _titles_of(catalog)):
-                if rule == name:
-                    yield catalog.finding(message, name, text, ERROR)
+        for rule, text in _judged(catalog, message):
+            if rule == name:
+                yield catalog.finding(message, name, text, ERROR)
 
     return check
 

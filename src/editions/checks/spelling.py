@@ -6,12 +6,14 @@ message, so that each misspelt word is found at its message's line.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from multiprocessing import util as multiprocessing_util
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -84,9 +86,70 @@ def is_word_of(language: str | None, word: str) -> bool | None:
     if dictionary is None or shutil.which("hunspell") is None:
         return None
     try:
-        return not _hunspell(dictionary, None, ["^" + word])[0]
+        if len(word.splitlines()) > 1:  # Hunspell's pipe answers line by line
+            return not _hunspell(dictionary, None, ["^" + word])[0]
+        return not _pipe_to(dictionary).misspelt(word)
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+class _HunspellPipe:
+    """One Hunspell in pipe mode (``-a``), asked one word at a time.
+
+    Starting Hunspell loads its dictionary (about 50 ms of CPU for French): a check that
+    asks for a few words in each of many catalogs starts it once per process, not per word.
+    """
+
+    def __init__(self, dictionary: Path) -> None:
+        self.dictionary = dictionary
+        self.process = subprocess.Popen(
+            ["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+        self._answer()  # the banner
+
+    def misspelt(self, word: str) -> list[str]:
+        """The misspelt words Hunspell finds in ``word`` (one line)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"^{word}\n")
+        self.process.stdin.flush()
+        return [match.group(1) for line in self._answer() if (match := _MISSPELT.match(line))]
+
+    def _answer(self) -> list[str]:
+        """The lines up to the blank line that ends an answer (the banner: its one line)."""
+        assert self.process.stdout is not None
+        lines: list[str] = []
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise OSError(f"Hunspell ended, asked with {self.dictionary}")
+            if line == "\n" or line.startswith("@(#)"):
+                return lines
+            lines.append(line)
+
+    def close(self) -> None:
+        """End Hunspell and wait for it (so that its CPU time is its parent's children's)."""
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait()
+
+
+_PIPES: dict[tuple[int, Path], _HunspellPipe] = {}
+
+
+def _pipe_to(dictionary: Path) -> _HunspellPipe:
+    """This process's Hunspell for ``dictionary`` (a worker forked from it starts its own)."""
+    key = (os.getpid(), dictionary)
+    if key not in _PIPES:
+        pipe = _PIPES[key] = _HunspellPipe(dictionary)
+        # Closed at exit, in a worker process too (multiprocessing runs its finalizers, not
+        # atexit's, when a worker ends).
+        multiprocessing_util.Finalize(pipe, pipe.close, exitpriority=0)
+    return _PIPES[key]
 
 
 @lru_cache(maxsize=1024)
@@ -94,22 +157,15 @@ def words_known(language: str | None, words: tuple[str, ...]) -> frozenset[str] 
     """The ``words`` Hunspell knows in ``language``, as written or but for their accents.
 
     A name in code is written without accents: ``element`` is élément, ``chaine`` chaîne.
-    One Hunspell run for all (its list mode: suggestions take seconds); None without one.
+    Asked of this process's one Hunspell (see ``_HunspellPipe``); None without one.
     """
     dictionary = find_dictionary(language)
     if dictionary is None or shutil.which("hunspell") is None or not words:
         return None
-    command = ["hunspell", "-l", "-i", "utf-8", "-d", str(dictionary)]
     try:
-        misspelt = subprocess.run(
-            command,
-            input="".join(f"{word}\n" for word in words),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=True,
-        ).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
+        pipe = _pipe_to(dictionary)
+        misspelt = {word for word in words if "\n" in word or pipe.misspelt(word)}
+    except OSError:
         return None
     accented = _accented_stems(dictionary)
     return frozenset(word for word in words if word not in misspelt or word.lower() in accented)
