@@ -556,3 +556,18 @@ def test_a_one_line_latin_1_header_as_msgcat_writes_it_is_read_in_latin_1() -> N
     assert render_po(latin_1) == source.encode("latin-1")  # 77 bytes: one line
     utf_8 = source.replace("ISO-8859-1", "UTF-8")
     assert written(utf_8) == utf_8.replace(" ééééééé3", "\n#: ééééééé3")  # 90 bytes: two
+
+
+def test_an_entry_with_two_flag_lines_is_read_as_gettext_reads_it(tmp_path: Path) -> None:
+    # gettext starts each #, line afresh: only the last counts (msgfmt: not fuzzy here).
+    catalog = tmp_path / "two.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\n#, python-format\nmsgid "a %s"\nmsgstr "b %s"\n',
+        encoding="utf-8",
+    )
+    (entry,) = read_po(catalog).entries[1:]
+    assert entry.flags == ["python-format"] and not entry.fuzzy
+    assert render_po(read_po(catalog)).endswith(
+        b'\n#, python-format\nmsgid "a %s"\nmsgstr "b %s"\n'
+    )  # what msgcat writes

@@ -72,6 +72,11 @@ MUTATIONS: dict[str, Mutation] = {
     "plural-form-count": _replace('msgstr[1] "%d barcos"\n', ""),
     # characters
     "control-character": _replace("trabajadores con", "trabajadores\x01 con"),
+    # gettext reads only the last #, line: the first is ignored, and withheld until merged.
+    "two-flag-lines": _replace(
+        "#: ../../source/news/harbour.rst:9\n",
+        "#: ../../source/news/harbour.rst:9\n#, fuzzy\n#, no-wrap\n",
+    ),
     "final-newline-lost": _replace(
         'msgid "The harbour reopens"\nmsgstr "El puerto reabre"',
         'msgid "The harbour reopens\\n"\nmsgstr "El puerto reabre"',

@@ -115,9 +115,20 @@ class PoEntry:
         return [text[1:] if text.startswith(" ") else text for text in texts]
 
     @property
+    def flag_lines(self) -> list[Comment]:
+        return [comment for comment in self.comments if comment.kind == "#,"]
+
+    @property
     def flags(self) -> list[str]:
-        """The words of the ``#,`` lines, in order ("fuzzy", "python-format", "range: 1..3")."""
-        return parse_flags(comment.text for comment in self.comments if comment.kind == "#,")
+        """The words of the ``#,`` line, in order ("fuzzy", "python-format", "range: 1..3").
+
+        Of the last such line only, as GNU gettext reads them: its parser starts each
+        ``#,`` line afresh (``po_parse_comment_special``), so ``#, fuzzy`` followed by
+        ``#, python-format`` is not fuzzy for msgfmt, and msgcat drops the first line.
+        ``check`` reports such an entry (``flag-lines``).
+        """
+        lines = self.flag_lines
+        return parse_flags([lines[-1].text]) if lines else []
 
     @property
     def fuzzy(self) -> bool:

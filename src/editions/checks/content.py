@@ -11,6 +11,7 @@ from editions.checks.markup import plain_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
 from editions.findings import ERROR, WARNING, Finding
+from editions.pofile import parse_flags
 
 # A word of prose: lowercase letters, as names, code, numbers and acronyms are not.
 _PROSE_WORD = re.compile(r"(?<![\w.\-/])[^\W\d_A-Z][^\W\d_]{2,}(?![\w(]|\.\w|-\w)")
@@ -70,6 +71,30 @@ def check_fuzzy(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
             "fuzzy: the English changed or was guessed; review the translation and remove "
             "the fuzzy flag (until then the English is published)",
             WARNING,
+        )
+
+
+@message_check("flag-lines", "a #, line gettext ignores: an entry's flags go on one line")
+def check_flag_lines(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+    # gettext reads only an entry's last #, line (see PoEntry.flags); editors that merge
+    # them all (polib, Babel) would read another entry. Withheld until the file says one thing.
+    ignored = catalog.scan.ignored_flag_lines.get(message.lineno or 0)
+    if not ignored:
+        return
+    every_flag = ", ".join(
+        dict.fromkeys(
+            parse_flags([line.text for line in ignored] + [flag for flag in message.flags])
+        )
+    )
+    for line in ignored:
+        yield Finding(
+            catalog.path,
+            line.line,
+            "flag-lines",
+            f"gettext reads only this entry's last '#,' line, so the flags here "
+            f"('#,{line.text}') are ignored by msgfmt, by the build and by 'editions format' "
+            f"(which drops this line); put every flag on one line, such as '#, {every_flag}'",
+            ERROR,
         )
 
 

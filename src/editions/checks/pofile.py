@@ -17,7 +17,7 @@ from editions.checks.settings import CheckSettings
 from editions.errors import EditionsError
 from editions.findings import Finding
 from editions.layout import language_of
-from editions.pofile import SYNTAX, PoFile, PoSyntaxError, read_po
+from editions.pofile import SYNTAX, Comment, PoFile, PoSyntaxError, read_po
 
 
 @dataclass
@@ -34,6 +34,8 @@ class Scan:
     python_format: set[int] = field(default_factory=set)
     # Line of a plural entry's msgid -> its number of msgstr[N] (Babel pads them).
     plural_counts: dict[int, int] = field(default_factory=dict)
+    # Line of an entry's msgid -> its ``#,`` lines that gettext ignores (all but the last).
+    ignored_flag_lines: dict[int, list[Comment]] = field(default_factory=dict)
 
     @property
     def broken(self) -> bool:
@@ -97,6 +99,8 @@ def _scan(po: PoFile | None, findings: list[Finding]) -> Scan:
             scan.python_format.add(line)
         if entry.msgid_plural is not None:
             scan.plural_counts[line] = len(entry.msgstr)
+        if len(flag_lines := entry.flag_lines) > 1:
+            scan.ignored_flag_lines[line] = flag_lines[:-1]
     return scan
 
 
