@@ -8,13 +8,9 @@ from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editions import incremental
+from editions import derived
 from editions.chrome_words import describe, missing_words, theme_catalog_path
-from editions.compile import (
-    compile_language,
-    compiled_locale_dir,
-    withheld_findings,
-)
+from editions.compile import compile_language, compiled_locale_dir
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError, cannot_write
@@ -68,9 +64,9 @@ def build(
     jobs = max(1, jobs or os.cpu_count() or 1)
     with build_lock(project.build_dir):
         results = [
-            unchanged_edition(project, lang)
+            unchanged_edition(lang, withheld)
             for lang in languages
-            if is_current(project, lang, defines)
+            if (withheld := published_withheld(project, lang, defines)) is not None
         ]
         stale = [lang for lang in languages if lang.tag not in {r.tag for r in results}]
         building = tuple(language.tag for language in stale)
@@ -152,8 +148,10 @@ def build_edition(
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
     # Taken before the build: an input changed during the build makes the next run build again.
-    inputs = inputs_fingerprint(project, language, defines)
-    incremental.forget(fingerprint_record(project, language))
+    inputs = inputs_digest(project, language, defines)
+    record = edition_record(project, language)
+    record.drop(language.tag)
+    record.save()
     # Present while Sphinx writes: a killed build may leave half-written pages that
     # Sphinx would take as up to date, so the next build after one starts afresh.
     unfinished = work_dir(project, language) / ".unfinished"
@@ -185,7 +183,9 @@ def build_edition(
         publish(work_dir(project, language) / "html", published_dir(project.build_dir) / tag)
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
-    incremental.record(fingerprint_record(project, language), inputs)
+    if inputs is not None:  # an input could not be read: the next run builds again
+        record.put(language.tag, inputs, {"withheld": withheld})
+        record.save(durable=True)
     return EditionResult(
         tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built, withheld=withheld
     )
@@ -202,31 +202,50 @@ def _undecodable_source(source_dir: Path) -> str:
     return f"{source_dir}: a source file is not valid UTF-8; save it as UTF-8"
 
 
-def unchanged_edition(project: Project, language: Language) -> EditionResult:
+def unchanged_edition(language: Language, withheld: list[str]) -> EditionResult:
     """The result of an edition skipped because none of its inputs changed."""
-    withheld = [str(finding) for finding in withheld_findings(project, language)]
     return EditionResult(language.tag, True, 0.0, withheld=withheld)
 
 
-def is_current(project: Project, language: Language, defines: dict[str, str] | None) -> bool:
-    """Whether ``language``'s published edition was built from exactly the present inputs."""
-    published = published_dir(project.build_dir) / language.tag / "index.html"
-    last = incremental.recorded(fingerprint_record(project, language))
-    return published.is_file() and last == inputs_fingerprint(project, language, defines)
+def published_withheld(
+    project: Project, language: Language, defines: dict[str, str] | None
+) -> list[str] | None:
+    """What the published edition withheld, if it was built from exactly the present inputs.
+
+    None if it must be built: never published, or an input changed since.
+    """
+    if not (published_dir(project.build_dir) / language.tag / "index.html").is_file():
+        return None
+    inputs = inputs_digest(project, language, defines)
+    value = edition_record(project, language).get(language.tag, inputs)
+    withheld = value.get("withheld") if isinstance(value, dict) else None
+    if not isinstance(withheld, list) or not all(isinstance(item, str) for item in withheld):
+        return None  # none, or damaged: built again
+    return withheld
 
 
-def inputs_fingerprint(project: Project, language: Language, defines: dict[str, str] | None) -> str:
-    """What an edition is built from: the sources, its own catalogs, the settings.
+def inputs_digest(
+    project: Project, language: Language, defines: dict[str, str] | None
+) -> str | None:
+    """What an edition is built from: the sources, its own catalogs, the settings, the code.
 
     Every catalog the edition reads is under its language folder (the source
-    language's included); Editions' own words ship in its package, also fingerprinted.
+    language's included); Editions' own words ship in its package, in the code's digest.
     """
-    inputs = [project.source_dir, language_folder(project.locale_dir, language)]
-    return incremental.edition_fingerprint(project.root, inputs, [language.tag, defines or {}])
+    inputs = [
+        project.root / "pyproject.toml",
+        project.source_dir,
+        language_folder(project.locale_dir, language),
+    ]
+    settings = [derived.code_version(), language.tag, defines or {}]
+    return derived.digest_or_none(inputs, settings)
 
 
-def fingerprint_record(project: Project, language: Language) -> Path:
-    return work_dir(project, language) / "inputs.sha256"
+def edition_record(project: Project, language: Language) -> derived.Records:
+    """The record of the edition's last publication: its own file, written by its worker only."""
+    return derived.Records(
+        derived.state_dir(project.build_dir) / "editions" / f"{language.tag}.json"
+    )
 
 
 def edition_job(

@@ -1,0 +1,197 @@
+"""The state the build derives and keeps between runs: one folder, one rule.
+
+Everything Editions keeps to save work on the next run lives in ``build/.state/``, as
+records made by this module: each edition's inputs and what it withheld when published
+(``editions/<tag>.json``), what each catalog was compiled into (``compiled/<tag>.json``),
+the English's parsed link readings (``english-readings/<tag>.json``), the catalogs merged
+with their templates (``merged.json``), the figures of ``editions status``
+(``status.json``) and the theme's words (``theme-words.json``).  ``editions status`` on
+catalogs outside any project keeps its figures in the user's cache instead, as records of
+the same kind.
+
+One rule says whether a record may be used: it is valid exactly when the digest of its
+inputs (the bytes of every input file, and the versions of the code and tools that made
+it) equals the digest it was stored under.  Anything else is absent and the work is done
+again: another digest, a record missing, unreadable, damaged or of another shape.  A
+record is never repaired and never trusted on its looks.  Modification times are not
+evidence: ``cp -p``, an archive or a checkout gives other bytes the same time, and a
+``touch`` changes nothing.  Hashing the bytes costs a few milliseconds per megabyte.
+
+A record file is replaced atomically (a temporary file, then ``os.replace``): a reader sees
+the old one or the new one.  Files written during a build are named by the edition that
+writes them, so two worker processes never write the same file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import editions
+from editions.files import write_atomically
+
+STATE_FOLDER = ".state"
+# Editions' own code (the checks, the Sphinx extension, its templates and words).
+PACKAGE_DIR = Path(editions.__file__).parent
+# The libraries whose output the records keep (a compiled catalog, a parsed reading, a page).
+_TOOLS = ("sphinx", "docutils", "babel", "furo", "sphinx-basic-ng")
+# The size of each read while hashing: a catalog of python-docs-fr is at most a few hundred KB.
+_CHUNK = 1 << 20
+
+
+def state_dir(build_dir: Path) -> Path:
+    """The one folder of a project's derived state."""
+    return build_dir / STATE_FOLDER
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The digest of Editions' own files and of the tools' versions: part of every record's digest.
+
+    Its files' bytes, not its version number: an edited checkout keeps its number.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for name in _TOOLS:
+        try:
+            versions.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return digest([PACKAGE_DIR], versions)
+
+
+def digest(inputs: Iterable[Path], values: object = None) -> str:
+    """The digest of the bytes of ``inputs`` (a folder: every file under it) and of ``values``.
+
+    Each file counts with its path, so a renamed file changes the digest; a missing input counts
+    as missing.  ``values`` (settings, versions) are anything JSON can write.
+    Raises OSError if an input cannot be read, or is not a regular file (a FIFO, a device): the
+    record is then not made, and the caller's own reading says what is wrong.
+    """
+    hashed = hashlib.sha256()
+    hashed.update(json.dumps(values, sort_keys=True, default=str).encode("utf-8"))
+    for path in inputs:
+        files = _files(path)
+        if not files:
+            hashed.update(f"\0{path}\0absent\n".encode())
+        for file in files:
+            hashed.update(f"\0{file}\0".encode())
+            hashed.update(file_digest(file).encode())
+    return hashed.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The digest of one regular file's bytes (OSError if it is anything else, or unreadable).
+
+    Opened without waiting: a FIFO or a device is refused, never read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        hashed = hashlib.sha256()
+        while chunk := stream.read(_CHUNK):
+            hashed.update(chunk)
+    return hashed.hexdigest()
+
+
+def bytes_digest(data: bytes, values: object = None) -> str:
+    """The digest of one input already read (``data``) and of ``values``."""
+    hashed = hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode("utf-8"))
+    hashed.update(b"\0")
+    hashed.update(data)
+    return hashed.hexdigest()
+
+
+def digest_or_none(inputs: Iterable[Path], values: object = None) -> str | None:
+    """:func:`digest`, or None when an input cannot be read: no record is then valid."""
+    try:
+        return digest(inputs, values)
+    except OSError:
+        return None
+
+
+class Records:
+    """One file of records, each stored under a key with the digest of its inputs.
+
+    ``get`` answers only for the same digest; the file is read once and written by
+    ``save`` only if a record changed.  A file that cannot be read, or not as records,
+    holds none.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries = _load(path)
+        self.changed = False
+
+    def get(self, key: str, inputs: str | None) -> Any:
+        """The value stored under ``key`` for the digest ``inputs``; None if there is none."""
+        entry = self.entries.get(key)
+        if inputs is None or not isinstance(entry, list) or len(entry) != 2:
+            return None
+        stored, value = entry
+        return value if stored == inputs else None
+
+    def put(self, key: str, inputs: str, value: Any) -> None:
+        """Store ``value`` under ``key``, made from inputs of digest ``inputs``."""
+        if self.entries.get(key) != [inputs, value]:
+            self.entries[key] = [inputs, value]
+            self.changed = True
+
+    def drop(self, key: str) -> None:
+        """Forget ``key``: the next run does the work whatever the digest."""
+        if self.entries.pop(key, None) is not None:
+            self.changed = True
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Forget every record but those of ``keys`` (of inputs that no longer exist)."""
+        wanted = set(keys)
+        for key in [key for key in self.entries if key not in wanted]:
+            self.drop(key)
+
+    def save(self, durable: bool = False) -> None:
+        """Write the records if one changed (not ``durable``: after a power cut they are redone).
+
+        Raises OSError if the file cannot be written.
+        """
+        if self.changed:
+            data = {"records": self.entries}
+            write_atomically(
+                self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"), durable
+            )
+            self.changed = False
+
+    def save_if_possible(self) -> None:
+        """:meth:`save`, for records that only save time: one that cannot be written is skipped."""
+        with contextlib.suppress(OSError):
+            self.save()
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}  # none yet, or damaged: the work is done again
+    entries = data.get("records") if isinstance(data, dict) else None
+    return entries if isinstance(entries, dict) else {}
+
+
+def _files(path: Path) -> list[Path]:
+    """``path`` if a file, else every file under it (not hidden ones, nor Python's caches)."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        return []
+    return sorted(
+        file
+        for file in path.rglob("*")
+        if file.is_file() and "__pycache__" not in file.parts and not file.name.startswith(".")
+    )
