@@ -148,19 +148,21 @@ def build_edition(
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
     # Taken before the build: an input changed during the build makes the next run build again.
-    inputs = inputs_digest(project, language, defines)
+    inputs = edition_inputs(project, language, defines)
     record = edition_record(project, language)
+    last = record.stored(language.tag)
     record.drop(language.tag)
     record.save()
     # Present while Sphinx writes: a killed build may leave half-written pages that
     # Sphinx would take as up to date, so the next build after one starts afresh.
     unfinished = work_dir(project, language) / ".unfinished"
-    fresh = unfinished.exists()
+    fresh = unfinished.exists() or (inputs is not None and _unseen_by_sphinx(last, inputs.sources))
     unfinished.parent.mkdir(parents=True, exist_ok=True)
     unfinished.touch()
     try:
         withheld = [str(f) for f in compile_language(project, language).withheld]
         run = run_sphinx(edition_job(project, language, defines, building, fresh=fresh))
+        built = time.time_ns()
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     except UnicodeDecodeError:  # Sphinx stops, without naming the file, on a non-UTF-8 source
@@ -184,7 +186,8 @@ def build_edition(
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     if inputs is not None:  # an input could not be read: the next run builds again
-        record.put(language.tag, inputs, {"withheld": withheld})
+        value = {"withheld": withheld, "sources": inputs.sources, "built": built}
+        record.put(language.tag, inputs.digest, value)
         record.save(durable=True)
     return EditionResult(
         tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built, withheld=withheld
@@ -216,29 +219,62 @@ def published_withheld(
     """
     if not (published_dir(project.build_dir) / language.tag / "index.html").is_file():
         return None
-    inputs = inputs_digest(project, language, defines)
-    value = edition_record(project, language).get(language.tag, inputs)
+    inputs = edition_inputs(project, language, defines)
+    digest = inputs.digest if inputs is not None else None
+    value = edition_record(project, language).get(language.tag, digest)
     withheld = value.get("withheld") if isinstance(value, dict) else None
     if not isinstance(withheld, list) or not all(isinstance(item, str) for item in withheld):
         return None  # none, or damaged: built again
     return withheld
 
 
-def inputs_digest(
+@dataclass(frozen=True)
+class EditionInputs:
+    """The digest of all an edition is built from, and of each of its source files."""
+
+    digest: str
+    sources: dict[str, str]
+
+
+def edition_inputs(
     project: Project, language: Language, defines: dict[str, str] | None
-) -> str | None:
+) -> EditionInputs | None:
     """What an edition is built from: the sources, its own catalogs, the settings, the code.
 
     Every catalog the edition reads is under its language folder (the source
     language's included); Editions' own words ship in its package, in the code's digest.
+    None if an input cannot be read: the edition is built, and says what is wrong.
     """
-    inputs = [
-        project.root / "pyproject.toml",
-        project.source_dir,
-        language_folder(project.locale_dir, language),
-    ]
+    try:
+        sources = derived.file_digests([project.source_dir])
+        others = derived.file_digests(
+            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)]
+        )
+    except OSError:
+        return None
     settings = [derived.code_version(), language.tag, defines or {}]
-    return derived.digest_or_none(inputs, settings)
+    return EditionInputs(derived.combined({**sources, **others}, settings), sources)
+
+
+def _unseen_by_sphinx(last: object, sources: dict[str, str]) -> bool:
+    """Whether a source's bytes changed since the last publication under a time Sphinx trusts.
+
+    Sphinx re-reads a page only if its file is newer than its last reading: other bytes with
+    an older time (``cp -p``, an archive, a checkout) would keep the old page.
+    """
+    if not isinstance(last, dict):
+        return False
+    known, built = last.get("sources"), last.get("built")
+    if not isinstance(known, dict) or not isinstance(built, int):
+        return False
+    for path, digest in sources.items():
+        if known.get(path, digest) != digest:
+            try:
+                if os.stat(path).st_mtime_ns <= built:
+                    return True
+            except OSError:
+                return True
+    return False
 
 
 def edition_record(project: Project, language: Language) -> derived.Records:

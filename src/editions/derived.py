@@ -76,15 +76,26 @@ def digest(inputs: Iterable[Path], values: object = None) -> str:
     Raises OSError if an input cannot be read, or is not a regular file (a FIFO, a device): the
     record is then not made, and the caller's own reading says what is wrong.
     """
-    hashed = hashlib.sha256()
-    hashed.update(json.dumps(values, sort_keys=True, default=str).encode("utf-8"))
+    return combined(file_digests(inputs), values)
+
+
+def file_digests(inputs: Iterable[Path]) -> dict[str, str]:
+    """The digest of every file of ``inputs`` by its path (OSError as :func:`digest`)."""
+    digests = {}
     for path in inputs:
         files = _files(path)
         if not files:
-            hashed.update(f"\0{path}\0absent\n".encode())
+            digests[str(path)] = "absent"
         for file in files:
-            hashed.update(f"\0{file}\0".encode())
-            hashed.update(file_digest(file).encode())
+            digests[str(file)] = file_digest(file)
+    return digests
+
+
+def combined(digests: dict[str, str], values: object = None) -> str:
+    """One digest of files' digests (from :func:`file_digests`) and of ``values``."""
+    hashed = hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode("utf-8"))
+    for name, value in digests.items():
+        hashed.update(f"\0{name}\0{value}\n".encode())
     return hashed.hexdigest()
 
 
@@ -131,6 +142,11 @@ class Records:
         self.path = path
         self.entries = _load(path)
         self.changed = False
+
+    def stored(self, key: str) -> Any:
+        """The value under ``key`` whatever its digest: to compare with, never to use."""
+        entry = self.entries.get(key)
+        return entry[1] if isinstance(entry, list) and len(entry) == 2 else None
 
     def get(self, key: str, inputs: str | None) -> Any:
         """The value stored under ``key`` for the digest ``inputs``; None if there is none."""
