@@ -9,6 +9,7 @@ would notice.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -283,16 +284,26 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
     }
 
 
+def identity(path: Path) -> list[int]:
+    found = path.stat()
+    return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+
+
 def test_the_cache_holds_each_catalog_s_digest_and_figures(tmp_path: Path) -> None:
     write_languages(tmp_path)
     article = tmp_path / "es" / "LC_MESSAGES" / "article.po"
     cache = tmp_path / "cache.json"
     status.collect([article], cache)
-    # The digest of the catalog's bytes and of the code that counted them (editions.derived).
-    signature = derived.bytes_digest(article.read_bytes(), derived.code_version())
-    assert json.loads(cache.read_text(encoding="utf-8")) == {
-        "records": {str(article): [signature, ["", [1, 1], [0, 0], [0, 0], [0, 0]]]},
-    }
+    # The digest of the catalog's bytes and of the code that counted them (editions.derived),
+    # and the digest of the catalog's bytes with its identity, once it is 2 s old.
+    content = hashlib.sha256(article.read_bytes()).hexdigest()
+    signature = derived.combined({"": content}, derived.code_version())
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert kept["records"] == {
+        str(article): [signature, ["", [1, 1], [0, 0], [0, 0], [0, 0]]]
+    }  # fmt: skip
+    assert set(kept) == {"records", "files"}
+    assert kept["files"] in ({}, {str(article): [*identity(article), content]})
     # Figures whose digest still matches are taken from the cache, not counted again.
     doctored = {str(article): [signature, ["", [7, 8], [1, 2], [3, 4], [5, 6]]]}
     cache.write_text(json.dumps({"records": doctored}), "utf-8")

@@ -12,6 +12,7 @@ readings, the merged templates, the status figures and the theme's words.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -95,6 +96,31 @@ def test_an_input_that_is_not_a_regular_file_is_never_read(tmp_path: Path) -> No
     with pytest.raises(OSError, match="not a regular file"):
         derived.file_digest(fifo)  # opened without waiting for a writer
     assert derived.digest_or_none([fifo]) is not None  # a folder walk or a file check skips it
+
+
+def test_a_file_s_digest_is_remembered_only_for_the_same_identity_and_after_two_seconds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "input.txt"
+    source.write_text("first", encoding="utf-8")
+    records = derived.Records(tmp_path / "records.json")
+    # Just written: a write in the same clock tick could keep its times, so not remembered.
+    assert records.file_digest(source) == derived.file_digest(source)
+    assert records.files == {}
+    monkeypatch.setattr(derived, "_RACY_NS", 0)  # as if it were hashed two seconds later
+    time.sleep(0.05)  # a later clock tick for the next change
+    records.file_digest(source)
+    [remembered] = records.files.values()
+    # The same identity (device, inode, size, mtime, ctime): the remembered digest, unread.
+    remembered[-1] = "remembered"
+    assert records.file_digest(source) == "remembered"
+    touch_later(source)  # a new ctime: hashed again, the same bytes
+    assert records.file_digest(source) == derived.file_digest(source)
+    records.file_digest(source)
+    time.sleep(0.05)
+    # Other bytes under the same mtime: the system gave it a new ctime, no program can set.
+    rewrite_keeping_time(source, "first", "fight")
+    assert records.file_digest(source) == derived.file_digest(source) != "remembered"
 
 
 @pytest.mark.parametrize(

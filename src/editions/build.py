@@ -148,9 +148,10 @@ def build_edition(
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
     # Taken before the build: an input changed during the build makes the next run build again.
-    inputs = edition_inputs(project, language, defines)
     record = edition_record(project, language)
+    inputs = edition_inputs(project, language, defines, record)
     last = record.stored(language.tag)
+    record.forget_other_files()
     record.drop(language.tag)
     record.save()
     # Present while Sphinx writes: a killed build may leave half-written pages that
@@ -219,9 +220,9 @@ def published_withheld(
     """
     if not (published_dir(project.build_dir) / language.tag / "index.html").is_file():
         return None
-    inputs = edition_inputs(project, language, defines)
-    digest = inputs.digest if inputs is not None else None
-    value = edition_record(project, language).get(language.tag, digest)
+    record = edition_record(project, language)  # read only: its worker alone writes it
+    inputs = edition_inputs(project, language, defines, record)
+    value = record.get(language.tag, inputs.digest if inputs is not None else None)
     withheld = value.get("withheld") if isinstance(value, dict) else None
     if not isinstance(withheld, list) or not all(isinstance(item, str) for item in withheld):
         return None  # none, or damaged: built again
@@ -237,18 +238,19 @@ class EditionInputs:
 
 
 def edition_inputs(
-    project: Project, language: Language, defines: dict[str, str] | None
+    project: Project, language: Language, defines: dict[str, str] | None, known: derived.Records
 ) -> EditionInputs | None:
     """What an edition is built from: the sources, its own catalogs, the settings, the code.
 
     Every catalog the edition reads is under its language folder (the source
     language's included); Editions' own words ship in its package, in the code's digest.
     None if an input cannot be read: the edition is built, and says what is wrong.
+    ``known``: the edition's record, whose remembered file digests serve.
     """
     try:
-        sources = derived.file_digests([project.source_dir])
+        sources = derived.file_digests([project.source_dir], known)
         others = derived.file_digests(
-            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)]
+            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)], known
         )
     except OSError:
         return None

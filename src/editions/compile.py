@@ -83,8 +83,8 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     for path in catalog_paths(source):
         domain = domain_of(path, source)
         # Before reading: a change made while it is judged is seen next time.
-        inputs = derived.digest_or_none([path], rules)
-        kept = _kept_findings(records.get(domain, inputs), target)
+        inputs = derived.digest_or_none([path], rules, records)
+        kept = _kept_findings(records, domain, inputs, target)
         if kept is not None:
             domains.append(domain)
             withheld.extend(kept)
@@ -111,7 +111,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             domain,
             inputs,
             {
-                "outputs": {name: derived.file_digest(target / name) for name in outputs},
+                "outputs": {name: records.file_digest(target / name) for name in outputs},
                 "withheld": [finding.to_json() for finding in found],
             },
         )
@@ -119,6 +119,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         _save_english_readings(project, language, settings.english)
     # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
     records.keep_only(domains)
+    records.forget_other_files()
     records.save()
     if broken:
         raise EditionsError(
@@ -171,17 +172,20 @@ def _rules(project: Project, language: Language) -> list[object]:
     ]
 
 
-def _kept_findings(record: Any, target: Path) -> list[Finding] | None:
+def _kept_findings(
+    records: derived.Records, domain: str, inputs: str | None, target: Path
+) -> list[Finding] | None:
     """The recorded findings of a catalog if its last compilation stands, else None.
 
     It stands if its record is valid and every output is as it was written (neither
     deleted nor edited since).
     """
+    record = records.get(domain, inputs)
     if record is None:
         return None
     try:
         outputs: dict[str, str] = record["outputs"]
-        if not all(derived.file_digest(target / name) == value for name, value in outputs.items()):
+        if not all(records.file_digest(target / name) == value for name, value in outputs.items()):
             return None
         return [_finding_of(item) for item in record["withheld"]]
     except (OSError, KeyError, TypeError, AttributeError):

@@ -570,13 +570,16 @@ class _Cache:
         self.records = derived.Records(file) if file is not None else None
         self.project_root = project_root
         self._read: dict[Path, _Figures | str] = {}
-        self._digests: dict[Path, str] = {}
+        self._digests: dict[Path, str | None] = {}
+        self._bytes: dict[Path, bytes] = {}  # read to be hashed, kept to be counted
 
     def read_ahead(self, paths: list[Path]) -> None:
         """Count the catalogs not in the cache on every core, when there are many."""
         missing = [path for path in paths if self._cached(path) is None]
         if len(missing) < PARALLEL_FROM:
             return
+        for path in missing:
+            self._bytes.pop(path.absolute(), None)  # the workers read them
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for path, figures in zip(
@@ -590,18 +593,27 @@ class _Cache:
             ):
                 self._read[path] = figures
 
-    def _cached(self, path: Path, data: bytes | None = None) -> _Figures | None:
-        """The recorded figures of ``path`` if its bytes (read now, or ``data``) are recorded."""
+    def _inputs(self, path: Path) -> str | None:
+        """The digest of the catalog's bytes and of the code; None if it cannot be read."""
         if self.records is None:
             return None
-        inputs = self._digests.get(path)
-        if inputs is None:
-            if data is None:
-                try:
-                    data = read_catalog_bytes(path, self.project_root)
-                except EditionsError:
-                    return None  # counting it says what is wrong
-            inputs = self._digests[path] = derived.bytes_digest(data, derived.code_version())
+        if path not in self._digests:
+            try:
+                content = self.records.file_digest(path.absolute(), self._read_bytes)
+                self._digests[path] = derived.combined({"": content}, derived.code_version())
+            except (OSError, EditionsError):
+                self._digests[path] = None  # counting it says what is wrong
+        return self._digests[path]
+
+    def _read_bytes(self, path: Path) -> bytes:
+        data = self._bytes[path] = read_catalog_bytes(path, self.project_root)
+        return data
+
+    def _cached(self, path: Path) -> _Figures | None:
+        """The recorded figures of ``path``, if recorded for its present bytes."""
+        inputs = self._inputs(path)
+        if self.records is None or inputs is None:
+            return None
         return _figures_from_json(self.records.get(str(path.absolute()), inputs))
 
     def status(self, path: Path, root: Path) -> CatalogStatus:
@@ -609,15 +621,17 @@ class _Cache:
         figures = self._cached(path) if read is None else None
         if figures is None:
             if read is None:
-                data = read_catalog_bytes(path, self.project_root)
+                data = self._bytes.pop(path.absolute(), None)
+                if data is None:
+                    data = read_catalog_bytes(path, self.project_root)
                 read = _figures_of(parse_po(data, path))
-                self._cached(path, data)  # its digest, for the record
             if isinstance(read, str):
                 raise EditionsError(read)
             figures = read
-            inputs = self._digests.get(path)
+            inputs = self._inputs(path)
             if self.records is not None and inputs is not None:
                 self.records.put(str(path.absolute()), inputs, _figures_json_record(figures))
+        self._bytes.pop(path.absolute(), None)
         language, document, language_from = _identity(path, root, figures.language)
         return CatalogStatus(
             path,

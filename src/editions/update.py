@@ -158,11 +158,11 @@ class MergeState:
         return cls(derived.Records(derived.state_dir(project.build_dir) / "merged.json"))
 
     def is_current(self, template: Path, catalog: Path) -> bool:
-        inputs = derived.digest_or_none([template, catalog], derived.code_version())
+        inputs = derived.digest_or_none([template, catalog], derived.code_version(), self.records)
         return catalog.exists() and self.records.get(str(catalog), inputs) is not None
 
     def merged(self, template: Path, catalog: Path) -> None:
-        inputs = derived.digest_or_none([template, catalog], derived.code_version())
+        inputs = derived.digest_or_none([template, catalog], derived.code_version(), self.records)
         if inputs is None:
             self.records.drop(str(catalog))  # not read as merged: merged again next time
         else:
