@@ -297,7 +297,7 @@ def test_the_cache_holds_each_catalog_s_digest_and_figures(tmp_path: Path) -> No
     # The digest of the catalog's bytes and of the code that counted them (editions.derived),
     # and the digest of the catalog's bytes with its identity, once it is 2 s old.
     content = hashlib.sha256(article.read_bytes()).hexdigest()
-    signature = derived.combined({"": content}, derived.code_version())
+    signature = derived.combined({"": content}, derived.own_code_version())
     kept = json.loads(cache.read_text(encoding="utf-8"))
     assert kept["records"] == {
         str(article): [signature, ["", [1, 1], [0, 0], [0, 0], [0, 0]]]

@@ -52,6 +52,7 @@ def other_code(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
 
     def change() -> None:
         monkeypatch.setattr(derived, "code_version", lambda: "another version of the code")
+        monkeypatch.setattr(derived, "own_code_version", lambda: "another version of the code")
 
     return change
 

@@ -64,12 +64,19 @@ def state_dir(build_dir: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def code_version() -> str:
-    """The digest of Editions' own files and of the tools' versions: part of every record's digest.
+def own_code_version() -> str:
+    """The digest of Editions' own files: what ``editions status``'s figures depend on.
 
     Its files' bytes, not its version number: an edited checkout keeps its number.
     """
-    from importlib.metadata import PackageNotFoundError, version
+    return digest([PACKAGE_DIR])
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Editions' own files and the versions of the tools whose output is kept: part of the
+    digest of every record the build makes."""
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: not for status
 
     versions = []
     for name in _TOOLS:
@@ -77,7 +84,7 @@ def code_version() -> str:
             versions.append(f"{name} {version(name)}")
         except PackageNotFoundError:
             versions.append(f"{name} absent")
-    return digest([PACKAGE_DIR], versions)
+    return combined({}, [own_code_version(), versions])
 
 
 def digest(inputs: Iterable[Path], values: object = None, known: Records | None = None) -> str:

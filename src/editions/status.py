@@ -572,6 +572,7 @@ class _Cache:
         self._read: dict[Path, _Figures | str] = {}
         self._digests: dict[Path, str | None] = {}
         self._bytes: dict[Path, bytes] = {}  # read to be hashed, kept to be counted
+        self._found: dict[Path, _Figures | None] = {}
 
     def read_ahead(self, paths: list[Path]) -> None:
         """Count the catalogs not in the cache on every core, when there are many."""
@@ -600,7 +601,7 @@ class _Cache:
         if path not in self._digests:
             try:
                 content = self.records.file_digest(path.absolute(), self._read_bytes)
-                self._digests[path] = derived.combined({"": content}, derived.code_version())
+                self._digests[path] = derived.combined({"": content}, derived.own_code_version())
             except (OSError, EditionsError):
                 self._digests[path] = None  # counting it says what is wrong
         return self._digests[path]
@@ -611,10 +612,15 @@ class _Cache:
 
     def _cached(self, path: Path) -> _Figures | None:
         """The recorded figures of ``path``, if recorded for its present bytes."""
+        if path in self._found:
+            return self._found[path]
         inputs = self._inputs(path)
         if self.records is None or inputs is None:
             return None
-        return _figures_from_json(self.records.get(str(path.absolute()), inputs))
+        found = self._found[path] = _figures_from_json(
+            self.records.get(str(path.absolute()), inputs)
+        )
+        return found
 
     def status(self, path: Path, root: Path) -> CatalogStatus:
         read = self._read.pop(path, None)
