@@ -124,6 +124,23 @@ def test_a_file_s_digest_is_remembered_only_for_the_same_identity_and_after_two_
     assert records.file_digest(source) == derived.file_digest(source) != "remembered"
 
 
+def test_a_link_out_of_the_project_counts_by_where_it_leads_never_by_what_it_reads(
+    tmp_path: Path,
+) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret", encoding="utf-8")
+    (project / "inside.po").write_text("inside", encoding="utf-8")
+    (project / "out.po").symlink_to(outside / "secret.txt")
+    (project / "in.po").symlink_to(project / "inside.po")
+    digests = derived.file_digests([project], root=project)
+    assert digests[str(project / "out.po")] == f"a link to {outside / 'secret.txt'}"
+    assert digests[str(project / "in.po")] == derived.file_digest(project / "inside.po")
+    (outside / "secret.txt").write_text("another secret", encoding="utf-8")
+    assert derived.file_digests([project], root=project) == digests
+
+
 @pytest.mark.parametrize(
     "damage", [b"", b"{", b"[]", b'{"records": []}', b'{"records": {"k": "v"}}', b"\xff\xfe"]
 )

@@ -248,9 +248,11 @@ def edition_inputs(
     ``known``: the edition's record, whose remembered file digests serve.
     """
     try:
-        sources = derived.file_digests([project.source_dir], known)
+        sources = derived.file_digests([project.source_dir], known, project.root)
         others = derived.file_digests(
-            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)], known
+            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)],
+            known,
+            project.root,
         )
     except OSError:
         return None

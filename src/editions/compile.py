@@ -83,7 +83,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     for path in catalog_paths(source):
         domain = domain_of(path, source)
         # Before reading: a change made while it is judged is seen next time.
-        inputs = derived.digest_or_none([path], rules, records)
+        inputs = derived.digest_or_none([path], rules, records, project.root)
         kept = _kept_findings(records, domain, inputs, target)
         if kept is not None:
             domains.append(domain)

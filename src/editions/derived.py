@@ -87,19 +87,27 @@ def code_version() -> str:
     return combined({}, [own_code_version(), versions])
 
 
-def digest(inputs: Iterable[Path], values: object = None, known: Records | None = None) -> str:
+def digest(
+    inputs: Iterable[Path],
+    values: object = None,
+    known: Records | None = None,
+    root: Path | None = None,
+) -> str:
     """The digest of the bytes of ``inputs`` (a folder: every file under it) and of ``values``.
 
     Each file counts with its path, so a renamed file changes the digest; a missing input counts
     as missing.  ``values`` (settings, versions) are anything JSON can write.  ``known``: the
-    records whose remembered file digests may serve.
+    records whose remembered file digests may serve.  ``root``: the project, out of which a
+    symbolic link is never followed (it counts by where it leads: its reading is refused).
     Raises OSError if an input cannot be read, or is not a regular file (a FIFO, a device): the
     record is then not made, and the caller's own reading says what is wrong.
     """
-    return combined(file_digests(inputs, known), values)
+    return combined(file_digests(inputs, known, root), values)
 
 
-def file_digests(inputs: Iterable[Path], known: Records | None = None) -> dict[str, str]:
+def file_digests(
+    inputs: Iterable[Path], known: Records | None = None, root: Path | None = None
+) -> dict[str, str]:
     """The digest of every file of ``inputs`` by its path (OSError as :func:`digest`)."""
     digests = {}
     for path in inputs:
@@ -107,8 +115,18 @@ def file_digests(inputs: Iterable[Path], known: Records | None = None) -> dict[s
         if not files:
             digests[str(path)] = "absent"
         for file in files:
-            digests[str(file)] = file_digest(file) if known is None else known.file_digest(file)
+            if root is not None and _leads_out(file, root):
+                digests[str(file)] = f"a link to {os.readlink(file)}"
+            elif known is None:
+                digests[str(file)] = file_digest(file)
+            else:
+                digests[str(file)] = known.file_digest(file)
     return digests
+
+
+def _leads_out(file: Path, root: Path) -> bool:
+    """Whether ``file`` is a symbolic link that leads out of ``root`` (never read, then)."""
+    return file.is_symlink() and not file.resolve().is_relative_to(root.resolve())
 
 
 def combined(digests: dict[str, str], values: object = None) -> str:
@@ -135,11 +153,14 @@ def file_digest(path: Path) -> str:
 
 
 def digest_or_none(
-    inputs: Iterable[Path], values: object = None, known: Records | None = None
+    inputs: Iterable[Path],
+    values: object = None,
+    known: Records | None = None,
+    root: Path | None = None,
 ) -> str | None:
     """:func:`digest`, or None when an input cannot be read: no record is then valid."""
     try:
-        return digest(inputs, values, known)
+        return digest(inputs, values, known, root)
     except OSError:
         return None
 

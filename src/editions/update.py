@@ -150,19 +150,20 @@ class MergeState:
     the same catalog: after one article changes, only its catalogs are read and merged.
     """
 
-    def __init__(self, records: derived.Records) -> None:
-        self.records = records
+    def __init__(self, records: derived.Records, root: Path) -> None:
+        self.records, self.root = records, root
 
     @classmethod
     def load(cls, project: Project) -> MergeState:
-        return cls(derived.Records(derived.state_dir(project.build_dir) / "merged.json"))
+        path = derived.state_dir(project.build_dir) / "merged.json"
+        return cls(derived.Records(path), project.root)
 
     def is_current(self, template: Path, catalog: Path) -> bool:
-        inputs = derived.digest_or_none([template, catalog], derived.code_version(), self.records)
+        inputs = self._inputs(template, catalog)
         return catalog.exists() and self.records.get(str(catalog), inputs) is not None
 
     def merged(self, template: Path, catalog: Path) -> None:
-        inputs = derived.digest_or_none([template, catalog], derived.code_version(), self.records)
+        inputs = self._inputs(template, catalog)
         if inputs is None:
             self.records.drop(str(catalog))  # not read as merged: merged again next time
         else:
@@ -170,6 +171,10 @@ class MergeState:
 
     def save(self) -> None:
         self.records.save()
+
+    def _inputs(self, template: Path, catalog: Path) -> str | None:
+        code = derived.code_version()
+        return derived.digest_or_none([template, catalog], code, self.records, self.root)
 
 
 def _rendered_keeping_date(catalog: Catalog, path: Path, old_date: datetime | str) -> bytes:
