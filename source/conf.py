@@ -24,6 +24,8 @@ gettext_language_team = "Editions translators"
 html_theme = "furo"
 html_title = "Editions"
 html_copy_source = False
+# A newspaper's footer credits its theme, not the documentation tool.
+html_show_sphinx = False
 html_show_sourcelink = False
 html_last_updated_fmt = ""
 html_theme_options = {

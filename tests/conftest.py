@@ -85,6 +85,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "build" / "html"
 
 
+@pytest.fixture(scope="session")
+def notices_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/test-notices (a story partly translated), built once: never change it."""
+    root = tmp_path_factory.mktemp("notices") / "test-notices"
+    shutil.copytree(ROOTS / "test-notices", root)
+    assert main(["--project", str(root), "build"]) == 0
+    return root / "build" / "html"
+
+
 @pytest.fixture
 def editions(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run the real ``editions`` command line in this process."""

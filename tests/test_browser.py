@@ -190,6 +190,21 @@ def test_search_lists_results_and_counts_them_in_the_edition_language(
         assert notice.strip() not in quotes
 
 
+@pytest.mark.parametrize(
+    ("tag", "typed", "written"), [("fr", "etat", "État"), ("es", "paris", "París")]
+)
+def test_search_finds_words_typed_without_their_accents(
+    browser: Browser, site_url: str, tag: str, typed: str, written: str
+) -> None:
+    def found(query: str) -> list[str]:
+        page = new_page(browser)
+        page.goto(f"{site_url}{tag}/search.html?q={query}")
+        page.locator(".search-summary").filter(has_text=re.compile(r".")).wait_for()
+        return sorted(page.locator("ul.search li > a").all_inner_texts())
+
+    assert found(typed) == found(written) != []
+
+
 SECTION = "part-iii-workers-must-seize-state-power"
 
 
@@ -237,7 +252,7 @@ def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
     page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
     page.goto(f"{site_url}es/{ARTICLE}")
     summary = page.locator(".editions-switcher summary")
-    assert summary.is_visible() and summary.inner_text().strip() == "4 idiomas"
+    assert summary.is_visible() and summary.inner_text().strip() == "5 idiomas"
     assert one_line(page)
     german = page.locator(".editions-switcher a", has_text="Deutsch")
     assert not german.is_visible()
@@ -248,17 +263,79 @@ def test_switcher_on_a_phone_is_one_line_and_works_with_the_keyboard(
     page.keyboard.press("Tab")
     assert focused() == "Saltar al contenido"  # the skip link first
     page.keyboard.press("Tab")
-    assert focused() == "4 idiomas"
+    assert focused() == "5 idiomas"
     page.keyboard.press("Enter")
     assert german.is_visible()
     page.keyboard.press("Escape")
-    assert not german.is_visible() and focused() == "4 idiomas"
+    assert not german.is_visible() and focused() == "5 idiomas"
     page.keyboard.press("Space")
     for _ in range(3):  # English, Français, Deutsch: Español is the page itself
         page.keyboard.press("Tab")
     assert focused() == "Deutsch"
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}de/{ARTICLE}")
+
+
+def test_on_a_phone_the_keyboard_opens_the_menu_and_the_contents(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    reached = []
+    for _ in range(12):  # every Tab stop lands on something the reader can see
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                """() => {
+                const element = document.activeElement;
+                const box = element.getBoundingClientRect();
+                const shown = getComputedStyle(element).visibility === "visible";
+                return {menu: element.matches("label.nav-overlay-icon"), shown,
+                        inside: box.right > 0 && box.left < innerWidth && box.width > 0};
+            }"""
+            )
+        )
+        if reached[-1]["menu"]:
+            break
+    assert all(stop["shown"] and stop["inside"] for stop in reached), reached
+    assert reached[-1]["menu"], "the menu button is not in the Tab order"
+    page.keyboard.press("Enter")
+    drawer = page.locator(".sidebar-drawer")
+    page.wait_for_function("document.getElementById('__navigation').checked")
+    assert page.locator("label.nav-overlay-icon").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__navigation').checked")
+    assert page.evaluate("document.activeElement.matches('label.nav-overlay-icon')")
+    assert drawer.evaluate("d => getComputedStyle(d).visibility") == "hidden"
+
+    contents = page.locator("label.toc-header-icon")
+    contents.focus()
+    page.keyboard.press(" ")
+    page.wait_for_function("document.getElementById('__toc').checked")
+    page.locator(".toc-drawer a").nth(1).click()  # a section: the drawer gets out of the way
+    page.wait_for_function("!document.getElementById('__toc').checked")
+
+
+def test_the_language_list_closes_when_the_focus_leaves_it(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, locale="es-ES", viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}es/{ARTICLE}")
+    page.locator(".editions-switcher summary").focus()
+    page.keyboard.press("Enter")
+    links = page.locator(".editions-switcher li > *")
+    assert links.count() == 6  # five editions and "all editions"
+    heights = links.evaluate_all("items => items.map(item => item.offsetHeight)")
+    assert min(heights) >= 44, heights  # a finger's width
+    starts = links.evaluate_all(
+        """items => items.map(item => {
+            const text = document.createRange();
+            text.selectNodeContents(item);
+            return Math.round(text.getBoundingClientRect().left);
+        })"""
+    )
+    assert len(set(starts)) == 1, starts  # العربية too starts on the left, as the list does
+    for _ in range(links.count()):
+        page.keyboard.press("Tab")
+    assert not page.locator(".editions-switcher details").evaluate("menu => menu.open")
 
 
 def test_many_editions_stay_one_line(
@@ -280,7 +357,7 @@ def test_many_editions_stay_one_line(
             )
             page.goto(f"{url}en/news/harbour.html")
             summary = page.locator(".editions-switcher summary")
-            assert summary.inner_text().strip() == "6 languages"
+            assert summary.inner_text().strip() == "7 languages"
             assert one_line(page), width
             summary.click()
             page.locator(".editions-switcher a", has_text="Polski").click()
@@ -369,6 +446,101 @@ def test_no_serious_accessibility_violation(
     page.goto(f"{site_url}{address}")
     if "search.html" in address:
         page.locator("ul.search li").first.wait_for(timeout=10_000)
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+# --- The notice line and the marks on paragraphs shown in English (tests/roots/test-notices)
+
+
+@pytest.fixture(scope="module")
+def notices_url(notices_site: Path) -> Iterator[str]:
+    """The story partly translated in four editions, served on a free local port."""
+    with served(notices_site) as url:
+        yield url
+
+
+def headline_push(page: Page) -> dict[str, float]:
+    """How far the notice moves the headline down, and what one line of text measures."""
+    figures: dict[str, float] = page.evaluate(
+        """() => {
+          const notice = document.querySelector(".editions-notice");
+          const headline = () => document.querySelector("article h1").getBoundingClientRect().top;
+          const before = headline();
+          const height = notice.getBoundingClientRect().height;
+          const noticeLine = parseFloat(getComputedStyle(notice).lineHeight);
+          const paragraph = document.querySelector("article p");
+          const textLine = parseFloat(getComputedStyle(paragraph).lineHeight);
+          notice.remove();
+          return {push: before - headline(), height, noticeLine, textLine};
+        }"""
+    )
+    return figures
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("tag", ["de", "ar"])
+def test_the_notice_is_one_line_moving_the_headline_down_by_one_line_at_most(
+    browser: Browser, notices_url: str, site_url: str, width: int, tag: str
+) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    pages = {"story": f"{notices_url}{tag}/story.html", "article": f"{site_url}{tag}/{ARTICLE}"}
+    for name, url in pages.items():
+        page = new_page(browser, viewport={"width": width, "height": 800})
+        page.goto(url)
+        if page.locator(".editions-notice").count() == 0:
+            assert (tag, name) == ("ar", "article")  # the Arabic article is complete
+            continue
+        page.screenshot(path=str(RESULTS / f"notice-{name}-{tag}-{width}.png"))
+        figures = headline_push(page)
+        assert figures["height"] < 1.5 * figures["noticeLine"], (url, figures)  # one line
+        assert 0 < figures["push"] <= figures["textLine"], (url, figures)
+
+
+def test_a_search_quote_leaves_out_the_notice_and_the_marks(
+    browser: Browser, notices_url: str
+) -> None:
+    page = new_page(browser)
+    for query in ("Straße", "ferry"):  # a word of the headline, one of the English paragraphs
+        page.goto(f"{notices_url}de/search.html?q={query}")
+        story = page.locator("ul.search li", has=page.locator('a[href*="story.html"]'))
+        story.locator("p.context").first.wait_for(timeout=10_000)
+        quotes = story.locator("p.context").all_inner_texts()  # the page's, its sections'
+        for quote in quotes:
+            assert query in quote
+            for words in ("übersetzt", "Absätze", "Nicht übersetzt", "Seit der Übersetzung"):
+                assert words not in quote, (words, quote)
+        if query == "Straße":  # a hit near the start: the quote starts with the headline
+            assert quotes[0].removeprefix("...").lstrip().startswith("Die lange Straße"), quotes
+
+
+def test_a_mark_leads_to_its_paragraph_on_the_english_page(
+    browser: Browser, notices_url: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 500})
+    page.goto(f"{notices_url}de/story.html")
+    page.get_by_role("link", name="Seit der Übersetzung geändert").click()
+    page.wait_for_url(re.compile(re.escape(f"{notices_url}en/story.html") + "#the-ferry"))
+    paragraph = page.locator("p", has_text="The ferry left at six in the morning.")
+    paragraph.wait_for()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    box = paragraph.bounding_box()
+    assert box is not None and 0 <= box["y"] < 500  # scrolled to it
+
+
+@pytest.mark.parametrize("tag", ["de", "ar"])
+def test_no_serious_accessibility_violation_on_a_page_with_marks(
+    browser: Browser, notices_url: str, axe_script: str, tag: str
+) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{notices_url}{tag}/story.html")
+    assert page.locator(".editions-mark").count() == 4
     page.add_script_tag(content=axe_script)
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [

@@ -16,6 +16,7 @@ from typing import Any
 from editions.catalogs import read_catalog, write_catalog
 from editions.chrome_words import missing_words, theme_words
 from editions.declaration import load_project
+from editions.pofile import PoString, escape
 from editions.words import LOCALE_DIR
 
 REPOSITORY = Path(__file__).parent.parent
@@ -40,7 +41,7 @@ def chrome_figures(editions: Callable[..., Any], root: Path, tag: str) -> dict[s
 
 def editions_own_words() -> set[str]:
     catalog = LOCALE_DIR / "es" / "LC_MESSAGES" / "editions.po"
-    return {str(message.id) for message in read_catalog(catalog, "es") if message.id}
+    return {entry.id for entry in read_catalog(catalog).messages}
 
 
 def test_a_language_added_gets_the_theme_words_to_translate(
@@ -50,10 +51,10 @@ def test_a_language_added_gets_the_theme_words_to_translate(
     result = editions("--project", root, "add-language", "ja")
     assert result.code == 0, result.err
     assert str(JAPANESE_THEME) in result.out
-    catalog = read_catalog(root / JAPANESE_THEME, "ja")
-    words = {str(message.id) for message in catalog if message.id}
+    catalog = read_catalog(root / JAPANESE_THEME)
+    words = {entry.id for entry in catalog.messages}
     assert {"Back to top", "Skip to content", "Link to this heading", "Light mode"} <= words
-    assert not any(message.string for message in catalog if message.id)
+    assert not any(any(entry.strings) for entry in catalog.messages)
     # Sphinx's own Japanese catalog translates "Search": nothing for the translator to do.
     assert "Search" not in words
 
@@ -63,7 +64,7 @@ def test_the_build_lists_the_chrome_words_shown_in_english_and_status_counts_the
 ) -> None:
     root = make_project("test-basic")
     assert editions("--project", root, "add-language", "ja").code == 0
-    to_translate = [message for message in read_catalog(root / JAPANESE_THEME, "ja") if message.id]
+    to_translate = read_catalog(root / JAPANESE_THEME).messages
 
     built = editions("--project", root, "build", "--lang", "ja")
     assert built.code == 0, built.err
@@ -82,10 +83,10 @@ def test_the_build_lists_the_chrome_words_shown_in_english_and_status_counts_the
         "editions": len(editions_own_words()),
     }
 
-    catalog = read_catalog(root / JAPANESE_THEME, "ja")
-    for message in catalog:
-        if message.id:
-            message.string = f"【{message.id}】"
+    catalog = read_catalog(root / JAPANESE_THEME)
+    for entry in catalog.messages:
+        if entry.msgid_plural is None:  # the plural ones stay untranslated
+            entry.msgstr = [PoString("msgstr", 0, [escape(f"【{entry.id}】")])]
     write_catalog(root / JAPANESE_THEME, catalog)
     rebuilt = editions("--project", root, "build", "--lang", "ja")
     assert rebuilt.code == 0, rebuilt.err

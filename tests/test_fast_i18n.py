@@ -32,7 +32,7 @@ def build_html(tmp_path: Path, name: str, *, fast: bool) -> Build:
     try:
         app.build()
         used = next(t for t in app.registry.transforms if issubclass(t, Locale))
-        stems_kept = "stem" in vars(app.builder.indexer.lang)  # type: ignore[attr-defined]
+        stems_kept = hasattr(app.builder.indexer.lang.stem, "cache_info")  # type: ignore[attr-defined]
         return Path(app.outdir), used, stems_kept, app.warning.getvalue()
     finally:
         app.cleanup()

@@ -47,14 +47,14 @@ class PageParser(HTMLParser):
             self._in_switcher = True
         elif tag == "a" and self._in_switcher:
             self.switcher.append(attributes)
-        elif tag == "aside" and "editions-notice" in classes:
+        elif tag == "div" and "editions-notice" in classes:
             self._in_notice = True
             self.notices.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "nav":
             self._in_switcher = False
-        elif tag == "aside":
+        elif tag == "div":  # the notice holds no <div>
             self._in_notice = False
 
     def handle_data(self, data: str) -> None:
@@ -224,12 +224,16 @@ def test_without_base_url_a_build_warns_once_and_writes_no_sitemap(
 def test_german_article_says_it_is_partly_translated_in_german(site: Path) -> None:
     notices = parse(site / "de" / f"{ARTICLE}.html").notices
     assert len(notices) == 1
-    assert re.fullmatch(
-        r"Diese Seite ist zu \d\d\xa0% übersetzt; der Rest wird auf Englisch angezeigt\.",
-        notices[0],
-    ), notices
+    assert re.fullmatch(r"Zu \d\d\xa0% übersetzt · \d+ Absätze auf Englisch", notices[0]), notices
     html = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
-    assert '<p class="untranslated" lang="en">' in html
+    assert '<p class="untranslated editions-source-ltr" lang="en">' in html
+    links = re.findall(r'<a href="../../en/articles/paris-commune-1871-part-3.html#([^"]*)"', html)
+    assert len(links) == html.count('class="untranslated')
+    # A long paragraph is found by its first and last four words.
+    assert any(
+        re.fullmatch(r"[\w-]+:~:text=([^,%]+%20){3}[^,]+,([^,%]+%20){3}[^,]+", link)
+        for link in links
+    )
 
 
 def test_complete_editions_show_no_notice(site: Path) -> None:
@@ -342,7 +346,7 @@ def test_a_relative_base_url_is_refused_with_the_file_named(
     assert "Traceback" not in result.err
 
 
-def test_spanish_article_says_it_may_be_outdated_after_the_english_changes(
+def test_spanish_article_marks_the_paragraph_whose_english_changed_since_translation(
     make_project: Callable[[str], Path], editions: Callable[..., Any]
 ) -> None:
     root = make_project("publication")
@@ -358,11 +362,12 @@ def test_spanish_article_says_it_may_be_outdated_after_the_english_changes(
     catalog = root / "locale" / "es" / "LC_MESSAGES" / f"{ARTICLE}.po"
     assert "#, fuzzy" in catalog.read_text(encoding="utf-8")
     assert editions("--project", root, "build", "--lang", "es").code == 0
-    notices = parse(page).notices
-    assert any(
-        "El texto en inglés de esta página cambió después de traducirse" in notice
-        for notice in notices
-    ), notices
+    [notice] = parse(page).notices
+    assert re.fullmatch(r"Traducida al \d\d\xa0% · 1 párrafo en inglés", notice), notice
+    html = page.read_text(encoding="utf-8")
+    # The headline's English changed: it is shown in English, marked.
+    [changed] = re.findall(r'<h1 class="[^"]*editions-changed[^"]*" lang="en">(.*?)</h1>', html)
+    assert ">Cambió desde la traducción</a></span>" in changed and "Commune of Paris" in changed
 
 
 def test_search_indexes_each_edition_in_its_language_where_sphinx_can(site: Path) -> None:
@@ -407,22 +412,22 @@ msgstr "El mercado."
 """
 
 
-def test_the_outdated_notice_counts_fuzzy_translations_and_rereads_a_changed_catalog(
+def test_the_changed_translations_are_the_fuzzy_ones_and_a_changed_catalog_is_reread(
     tmp_path: Path,
 ) -> None:
     from babel.messages.pofile import read_po
 
-    from editions.sphinxext.notices import fuzzy_count
+    from editions.sphinxext.notices import page_figures
 
     path = tmp_path / "harbour.po"
     path.write_text(FUZZY_CATALOG, encoding="utf-8")
     # Not the header, nor the entry without a translation, nor the obsolete one.
-    assert fuzzy_count(path) == 2
+    assert page_figures(path).changed == {"The harbour reopened.", "One ship"}
     with path.open("rb") as po:
         babel_count = sum(1 for m in read_po(po) if m.id and m.fuzzy)
     assert babel_count == 3  # Babel also counts the empty one: the page shows its English
     path.write_text(FUZZY_CATALOG.replace('#, fuzzy\nmsgid "The', 'msgid "The'), "utf-8")
-    assert fuzzy_count(path) == 1
+    assert page_figures(path).changed == {"One ship"}
 
 
 def search_terms(site: Path, tag: str) -> set[str]:
@@ -436,11 +441,14 @@ def test_the_search_index_has_the_article_words_not_the_notice(site: Path) -> No
     from sphinx.search.de import SearchGerman
 
     notice = parse(site / "de" / f"{ARTICLE}.html").notices
-    assert "übersetzt" in notice[0] and "angezeigt" in notice[0]
+    assert "übersetzt" in notice[0] and "Absätze" in notice[0]
+    html = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
+    assert ">Nicht übersetzt</a>" in html  # the marks' words
     stem = SearchGerman({}).stem
     terms = search_terms(site, "de")
     assert stem("Kommune") in terms
-    assert stem("übersetzt") not in terms and stem("angezeigt") not in terms
+    for word in ("übersetzt", "Absätze"):
+        assert stem(word) not in terms, word
 
 
 def test_the_search_page_plural_rule_is_arithmetic_that_yields_a_number() -> None:
@@ -481,11 +489,7 @@ def test_one_completeness_figure_on_landing_notice_status_page_and_command_line(
 
     landing = (site / "index.html").read_text(encoding="utf-8")
     assert f'<span lang="de" dir="ltr">zu {edition} übersetzt</span>' in landing
-    assert (
-        parse(site / "de" / f"{ARTICLE}.html")
-        .notices[0]
-        .startswith(f"Diese Seite ist zu {page} übersetzt;")
-    )
+    assert parse(site / "de" / f"{ARTICLE}.html").notices[0].startswith(f"Zu {page} übersetzt · ")
     status_page = (site / "status.de.html").read_text(encoding="utf-8")
     language_row = status_page[status_page.index('<tr class="language" id="de">') :]
     figures = re.findall(r'<span class="figure">([^<]*)</span>', language_row)
@@ -648,8 +652,9 @@ def test_furo_words_written_as_plain_english_are_translated(
     german = (site / "de" / f"{ARTICLE}.html").read_text(encoding="utf-8")
     assert 'aria-label="Navigation der Website ein- oder ausblenden"' in german
     assert "<title>Menü</title>" in german and "<title>Inhalt</title>" in german
-    assert re.search(r"Furo</a> von <a [^>]*>@pradyunsg</a>", german)
-    assert "@pradyunsg</a>'s" not in german
+    # The footer credits the theme in German, and not Sphinx (html_show_sphinx = False).
+    assert re.search(r"Erstellt mit\s*<a [^>]*>Furo</a>", german)
+    assert "sphinx-doc.org" not in german and "@pradyunsg" not in german
     english = (site / "en" / f"{ARTICLE}.html").read_text(encoding="utf-8")
     assert 'aria-label="Toggle site navigation sidebar"' in english
     for language in declared:

@@ -1,21 +1,19 @@
 """The adapter between the one catalog model (:mod:`editions.pofile`) and Babel's ``Catalog``.
 
-Reading and writing go through :mod:`editions.pofile` and
-:func:`editions.formatting.render_po`; only two jobs still run on Babel's
-objects: ``editions update``'s merge (Babel's ``Catalog.update``, as sphinx-intl
-does) and the message checks (Babel's checkers take Babel messages).  This module
-converts both ways, and nothing else: when the merge is ported to the model, it
-goes.
+Reading, merging (:mod:`editions.merge`) and writing go through :mod:`editions.pofile`
+and :func:`editions.formatting.render_po`; only the message checks still run on Babel's
+objects (Babel's checkers take Babel messages, and ``write_mo`` a Babel catalog), and the
+build writes the catalog the gate filtered back as a .po.  This module converts both
+ways, and nothing else.
 
-Going back, an entry the merge left as it was is written from the entry that was
-read, so the merge changes only what it changed: Babel forgets ``#| msgctxt``,
-``#~|``, unknown flags and the order and spelling of header fields.
+Going back, an entry left as it was is written from the entry that was read: Babel
+forgets ``#| msgctxt``, ``#~|``, unknown flags and the order and spelling of header
+fields.
 """
 
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -27,13 +25,7 @@ from editions.pofile import Comment, PoEntry, PoFile, PoString, escape, parse_fl
 _GUESSED_FLAGS = frozenset(("python-format", "python-brace-format"))
 
 
-@dataclass(frozen=True)
-class _Source:
-    po: PoFile
-    creation_date: str | None  # the header's date as Babel spells it, when read
-
-
-_SOURCES: weakref.WeakKeyDictionary[Catalog, _Source] = weakref.WeakKeyDictionary()
+_SOURCES: weakref.WeakKeyDictionary[Catalog, PoFile] = weakref.WeakKeyDictionary()
 
 
 def to_babel(po: PoFile, locale: str | None = None) -> Catalog:
@@ -55,7 +47,7 @@ def to_babel(po: PoFile, locale: str | None = None) -> Catalog:
             catalog.obsolete[_key(message)] = message
         else:
             catalog[message.id] = message
-    _SOURCES[catalog] = _Source(po, dict(catalog.mime_headers).get("POT-Creation-Date"))
+    _SOURCES[catalog] = po
     return catalog
 
 
@@ -98,31 +90,21 @@ def from_babel(catalog: Catalog) -> PoFile:
     source = _SOURCES.get(catalog)
     originals: dict[tuple[str | None, str], PoEntry] = {}
     if source is not None:
-        originals = {(entry.context, entry.id): entry for entry in source.po.entries if entry.msgid}
+        originals = {(entry.context, entry.id): entry for entry in source.entries if entry.msgid}
     entries = [_header(catalog, source)]
     for message in catalog:
         if message.id:
             entries.append(_entry(message, catalog, originals, obsolete=False))
     for message in catalog.obsolete.values():
         entries.append(_entry(message, catalog, originals, obsolete=True))
-    charset = source.po.charset if source is not None else "utf-8"
-    return PoFile(source.po.path if source else Path("new.po"), entries, charset)
+    charset = source.charset if source is not None else "utf-8"
+    return PoFile(source.path if source else Path("new.po"), entries, charset)
 
 
-def _header(catalog: Catalog, source: _Source | None) -> PoEntry:
-    date = dict(catalog.mime_headers).get("POT-Creation-Date")
-    header = source.po.header if source is not None else None
-    if source is not None and header is not None:
-        if date == source.creation_date:
-            return header
-        lines = header.strings[0].split("\n") if header.msgstr else []
-        lines = [
-            f"POT-Creation-Date: {date}" if line.startswith("POT-Creation-Date:") else line
-            for line in lines
-        ]
-        changed = PoEntry(header.line, comments=header.comments, msgid=header.msgid)
-        changed.msgstr = [PoString("msgstr", 0, [escape("\n".join(lines))])]
-        return changed
+def _header(catalog: Catalog, source: PoFile | None) -> PoEntry:
+    header = source.header if source is not None else None
+    if header is not None:
+        return header  # nothing changes a header on its way through Babel
     first = next(iter(catalog))  # Babel's header message, from its fields
     comments = [
         Comment("#", 0, line[1:] if line.startswith("#") else f" {line}")

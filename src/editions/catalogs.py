@@ -1,13 +1,12 @@
 """Catalogs: read, merge with a new template, and write the translators' .po files.
 
-sphinx-intl's ``update`` is Babel's ``Catalog.update`` plus a write.  We keep
-that core (through ``sphinx_intl.catalog``) and add what it lacks, because each
-gap loses a translator's work (see FACTS.md):
+The merge is GNU msgmerge's (:mod:`editions.merge`), on the project's catalog model;
+this module adds what ``editions update`` needs around it, because each gap loses a
+translator's work (see FACTS.md):
 
-- the previous English of a changed string is kept as ``#| msgid``;
-- an obsolete entry whose English comes back is revived, not duplicated;
 - a string moved to another document is filled from the language's other
   catalogs (a translation memory) as a fuzzy entry;
+- a new catalog gets a header written once, with real values;
 - a catalog is written only when its content changes, atomically, in one
   canonical form, so that Sphinx does not rebuild pages for nothing.
 """
@@ -19,16 +18,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
-from sphinx_intl.catalog import update_with_fuzzy
+from babel.messages.catalog import Catalog
 
-from editions.babel_adapter import from_babel, to_babel
+from editions.babel_adapter import from_babel
 from editions.declaration import Language
 from editions.errors import EditionsError
 from editions.files import write_if_changed
 from editions.formatting import WRAP_WIDTH, render_po
+from editions.merge import merge, plural_count, untranslated_entry
 from editions.plurals import rule_for_new_catalog
-from editions.pofile import escape, parse_po, read_catalog_bytes, read_po
+from editions.pofile import (
+    Comment,
+    PoEntry,
+    PoFile,
+    PoString,
+    escape,
+    parse_po,
+    read_catalog_bytes,
+    read_po,
+)
 
 THEME_DOMAIN = "sphinx"  # Sphinx's own words, overridable by the project
 
@@ -45,30 +53,26 @@ class MergeResult:
     from_memory: int = 0
 
 
-def read_catalog(path: Path, locale: str | None = None, root: Path | None = None) -> Catalog:
+def read_catalog(path: Path, root: Path | None = None) -> PoFile:
     """Read a .po or .pot file for the merge, refusing what gettext would refuse.
 
     Raises :class:`EditionsError` (a :class:`PoSyntaxError` for the syntax) naming
     the file and line.
     """
-    po = read_po(path, root)
-    try:
-        return to_babel(po, locale)
-    except (ValueError, LookupError) as error:
-        # Babel parses the header's fields (Plural-Forms, dates) with int() and codecs.
-        line = po.header.line if po.header else 1
-        raise EditionsError(
-            f"{path}:{line}: the header cannot be read ({error}); copy the header "
-            '(msgid "" and its msgstr) from another catalog of the same language'
-        ) from None
+    return read_po(path, root)
 
 
-def render_catalog(catalog: Catalog) -> bytes:
-    """The canonical bytes of a merged catalog: GNU msgcat's, entries unchanged kept as read."""
-    return render_po(from_babel(catalog), WRAP_WIDTH)
+def render_catalog(catalog: PoFile | Catalog) -> bytes:
+    """The canonical bytes of a catalog: GNU msgcat's.
+
+    A Babel catalog (the compiled copy, with the withheld messages left out) is written
+    through :func:`editions.babel_adapter.from_babel`, its entries unchanged kept as read.
+    """
+    po = catalog if isinstance(catalog, PoFile) else from_babel(catalog)
+    return render_po(po, WRAP_WIDTH)
 
 
-def write_catalog(path: Path, catalog: Catalog) -> bool:
+def write_catalog(path: Path, catalog: PoFile) -> bool:
     """Write ``catalog`` to ``path`` if its bytes differ; True when written."""
     return write_if_changed(path, render_catalog(catalog))
 
@@ -124,68 +128,77 @@ def catalog_paths(folder: Path, suffix: str = ".po") -> Iterator[Path]:
 
 
 def merge_template(
-    template: Catalog,
-    existing: Catalog | None,
+    template: PoFile,
+    existing: PoFile | None,
     language: Language,
     memory: TranslationMemory,
-) -> tuple[Catalog, MergeResult]:
+) -> tuple[PoFile, MergeResult]:
     """The catalog of ``language`` for ``template``, keeping every translation."""
     if existing is None:
         catalog = new_catalog(template, language)
-        added = len([m for m in template if m.id])
         filled = memory.fill(catalog)
+        added = len(catalog.messages)
         return catalog, MergeResult(Path(), "created", added=added, from_memory=filled)
-    before = {message.id for message in existing if message.id}
-    previous = _previous_ids(existing)
-    _revive_obsolete(existing)
-    update_with_fuzzy(existing, template)  # Babel's Catalog.update, as sphinx-intl does
-    _restore_previous_ids(existing, previous)
-    drop_empty_obsolete(existing)
-    filled = memory.fill(existing)
-    after = [message for message in existing if message.id]
+    merged = merge(template, existing)
+    catalog = merged.catalog
+    filled = memory.fill(catalog)
     result = MergeResult(
         Path(),
         "updated",
-        added=len([m for m in after if m.id not in before]),
-        fuzzy=len([m for m in after if m.fuzzy]),
-        obsoleted=len(existing.obsolete),
+        added=merged.added,
+        fuzzy=len([entry for entry in catalog.messages if entry.fuzzy]),
+        obsoleted=len([entry for entry in catalog.entries if entry.obsolete]),
         from_memory=filled,
     )
-    return existing, result
+    return catalog, result
 
 
 class TranslationMemory:
     """Every translation of one language, across all its catalogs, by English text.
 
     Filled before a merge, so that a string moved from one document to another
-    finds its translation in the catalog it left.
+    finds its translation in the catalog it left.  msgmerge's compendium (``-C``) is
+    the same idea, but fills exact matches as finished translations: here they are
+    fuzzy, for a translator to confirm that the sentence means the same in its new place.
     """
 
     def __init__(self) -> None:
         self._translations: dict[str, str] = {}
 
-    def learn(self, catalog: Catalog) -> None:
-        for message in _all_messages(catalog):
-            if not (isinstance(message.id, str) and isinstance(message.string, str)):
+    def learn(self, catalog: PoFile) -> None:
+        for entry in catalog.entries:
+            if entry.msgid_plural is not None or len(entry.msgstr) != 1:
                 continue  # plural messages are left to the translator
-            if (
-                message.id
-                and message.string
-                and (not message.fuzzy or message.id not in self._translations)
-            ):
-                self._translations[message.id] = message.string
+            english, translation = entry.id, entry.msgstr[0].text
+            if english and translation and (not entry.fuzzy or english not in self._translations):
+                self._translations[english] = translation
 
-    def fill(self, catalog: Catalog) -> int:
+    def fill(self, catalog: PoFile) -> int:
         """Fill untranslated messages it knows, as fuzzy for a translator to confirm."""
         filled = 0
-        for message in catalog:
-            if message.id and not message.string and isinstance(message.id, str):
-                known = self._translations.get(message.id)
-                if known:
-                    message.string = known
-                    message.flags.add("fuzzy")
-                    filled += 1
+        for index, entry in enumerate(catalog.entries):
+            if entry.obsolete or entry.msgid_plural is not None or not entry.id:
+                continue
+            if entry.msgstr and entry.msgstr[0].text:
+                continue
+            known = self._translations.get(entry.id)
+            if known:
+                catalog.entries[index] = _filled(entry, known)
+                filled += 1
         return filled
+
+
+def _filled(entry: PoEntry, translation: str) -> PoEntry:
+    flags = ["fuzzy", *(flag for flag in entry.flags if flag != "fuzzy")]
+    comments = [comment for comment in entry.comments if comment.kind != "#,"]
+    comments.append(Comment("#,", 0, " " + ", ".join(flags)))
+    return PoEntry(
+        entry.line,
+        comments=comments,
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgstr=[PoString("msgstr", 0, [escape(translation)])],
+    )
 
 
 def memory_for(folder: Path) -> TranslationMemory:
@@ -197,18 +210,20 @@ def memory_for(folder: Path) -> TranslationMemory:
     return memory
 
 
-def new_catalog(template: Catalog, language: Language) -> Catalog:
+def new_catalog(template: PoFile, language: Language) -> PoFile:
     """A catalog for ``language`` with the template's messages and a header written once.
 
     The header has real values only: the publication's name (Sphinx's ``project``, which
     the template carries), the language as declared, its team by the language's own name,
-    the Plural-Forms of :mod:`editions.plurals`; none of Babel's placeholders (``FULL NAME
-    <EMAIL@ADDRESS>``, ``VERSION``), which translators' tools would keep forever.  The
-    translator's name is left for their editor to write (Poedit and Weblate do).
+    the Plural-Forms of :mod:`editions.plurals`; none of the placeholders of a template or
+    of Babel (``FULL NAME <EMAIL@ADDRESS>``, ``VERSION``), which translators' tools would
+    keep forever.  The translator's name is left for their editor to write (Poedit and
+    Weblate do).
     """
-    date = dict(template.mime_headers)["POT-Creation-Date"]
+    date = template.header_field("POT-Creation-Date") or ""
+    project = publication_name(template)
     fields = [
-        ("Project-Id-Version", str(template.project or "")),
+        ("Project-Id-Version", project),
         ("POT-Creation-Date", date),
         ("PO-Revision-Date", date),
         ("Language-Team", language.native_name),
@@ -219,50 +234,27 @@ def new_catalog(template: Catalog, language: Language) -> Catalog:
         ("Plural-Forms", rule_for_new_catalog(language.gettext) or ""),
     ]
     header = "".join(f'"{name}: {escape(value)}\\n"\n' for name, value in fields if value)
-    text = f'# {language.native_name}: {template.project}.\nmsgid ""\nmsgstr ""\n{header}'
-    catalog = to_babel(parse_po(text.encode("utf-8"), Path(f"{template.domain}.po")))
-    for message in template:
-        if message.id:
-            catalog[message.id] = message.clone()
+    text = f'# {language.native_name}: {project}.\nmsgid ""\nmsgstr ""\n{header}'
+    catalog = parse_po(text.encode("utf-8"), template.path.with_suffix(".po"))
+    nplurals = plural_count(catalog)
+    catalog.entries += [
+        untranslated_entry(entry, nplurals)
+        for entry in template.entries
+        if entry.id and not entry.obsolete
+    ]
     return catalog
 
 
-def _all_messages(catalog: Catalog) -> Iterable[Message]:
-    yield from catalog
-    yield from catalog.obsolete.values()
+def publication_name(template: PoFile) -> str:
+    """The project of the template's ``Project-Id-Version``, without its version.
 
-
-def _revive_obsolete(catalog: Catalog) -> None:
-    """Put obsolete entries back among the active ones before a merge.
-
-    Babel matches only active entries: a paragraph deleted and later restored
-    would get an empty entry beside its ``#~`` twin, a duplicate that
-    ``msgfmt --check`` rejects.  Unmatched ones go back to obsolete.
+    Sphinx writes ``{project} {version}``, the version possibly empty; Babel reads the
+    project as the words before the last space, and so does this.
     """
-    for key, message in list(catalog.obsolete.items()):
-        if message.id not in catalog:
-            catalog[message.id] = message
-        del catalog.obsolete[key]
-
-
-def _previous_ids(catalog: Catalog) -> dict[object, list[str]]:
-    return {
-        message.id: list(message.previous_id)
-        for message in catalog
-        if message.id and message.previous_id and message.fuzzy
-    }
-
-
-def _restore_previous_ids(catalog: Catalog, previous: dict[object, list[str]]) -> None:
-    """Keep ``#| msgid`` on entries still fuzzy: Babel drops it on an exact match."""
-    for message in catalog:
-        if message.fuzzy and not message.previous_id and message.id in previous:
-            message.previous_id = previous[message.id]
-
-
-def drop_empty_obsolete(catalog: Catalog) -> None:
-    """Obsolete entries that carry no translation are noise, not work."""
-    for key, message in list(catalog.obsolete.items()):
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not any(strings):
-            del catalog.obsolete[key]
+    header = template.header
+    for line in (header.strings[0] if header and header.msgstr else "").split("\n"):
+        name, colon, value = line.partition(":")
+        if colon and name.strip().lower() == "project-id-version":
+            value = value.lstrip()
+            return value.rsplit(" ", 1)[0] if " " in value else value
+    return ""

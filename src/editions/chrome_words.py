@@ -31,6 +31,7 @@ import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import version
 from importlib.util import find_spec
@@ -45,7 +46,7 @@ from editions.declaration import Language
 from editions.errors import EditionsError
 from editions.furo_literals import CREDIT_WORDS, LITERALS
 from editions.layout import MESSAGES_FOLDER
-from editions.pofile import PoFile, read_po
+from editions.pofile import PoFile, escape, parse_po, read_po
 from editions.theme_words import THEME_CATALOG
 from editions.words import DOMAIN, LOCALE_DIR, catalog_path
 
@@ -118,13 +119,30 @@ def create_theme_catalog(locale_dir: Path, language: Language) -> Path | None:
     missing = set(missing_words(locale_dir, language).theme)
     if path.exists() or not missing:
         return None
-    template = Catalog(domain=THEME_DOMAIN, project="Editions", fuzzy=False)
-    for word in theme_words():
-        if _singular(word) in missing:
-            template.add(word)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_catalog(path, new_catalog(template, language))
+    write_catalog(path, new_catalog(_theme_template(missing), language))
     return path
+
+
+def _theme_template(missing: set[str]) -> PoFile:
+    """A template of the theme words in ``missing``, in the theme's order, each once."""
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+    header = f'"Project-Id-Version: Editions \\n"\n"POT-Creation-Date: {date}\\n"\n'
+    blocks = [f'msgid ""\nmsgstr ""\n{header}']
+    seen: set[str] = set()
+    for word in theme_words():
+        singular = _singular(word)
+        if singular not in missing or singular in seen:
+            continue
+        seen.add(singular)
+        if isinstance(word, (tuple, list)):
+            blocks.append(
+                f'msgid "{escape(singular)}"\nmsgid_plural "{escape(str(word[1]))}"\n'
+                'msgstr[0] ""\nmsgstr[1] ""\n'
+            )
+        else:
+            blocks.append(f'msgid "{escape(singular)}"\nmsgstr ""\n')
+    return parse_po("\n".join(blocks).encode("utf-8"), Path(f"{THEME_DOMAIN}.pot"))
 
 
 def theme_catalog_path(locale_dir: Path, language: Language) -> Path:

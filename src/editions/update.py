@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
 
 from editions import derived
 from editions.catalogs import (
@@ -14,7 +11,6 @@ from editions.catalogs import (
     MergeResult,
     TranslationMemory,
     catalog_paths,
-    drop_empty_obsolete,
     memory_for,
     merge_template,
     read_catalog,
@@ -25,6 +21,8 @@ from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.files import write_if_changed
 from editions.layout import domain_of, language_folder
+from editions.merge import merge
+from editions.pofile import PoFile
 from editions.sphinx_runner import SphinxJob, run_isolated
 
 
@@ -100,13 +98,12 @@ def merge_language(
         if memory is None:
             memory = memory_for(folder)
         template = read_catalog(template_path)
-        existing = read_catalog(path, locale=language.gettext) if path.exists() else None
-        old_date = existing.creation_date if existing is not None else None
+        existing = read_catalog(path) if path.exists() else None
         catalog, result = merge_template(template, existing, language, memory)
-        if old_date is None:
+        if existing is None:
             written = write_catalog(path, catalog)
         else:
-            written = write_if_changed(path, _rendered_keeping_date(catalog, path, old_date))
+            written = write_if_changed(path, _rendered_keeping_date(catalog, existing, path))
         state.merged(template_path, path)
         status = result.status if written else "unchanged"
         results.append(
@@ -130,16 +127,12 @@ def retire_catalogs(folder: Path, domains: set[str]) -> list[MergeResult]:
     for path in catalog_paths(folder):
         if path.stem == THEME_DOMAIN or domain_of(path, folder) in domains:
             continue
-        catalog = read_catalog(path)
-        for message in list(catalog):
-            if message.id:
-                english = message.id if isinstance(message.id, str) else message.id[0]
-                key = (english, message.context) if message.context else english  # as Babel keys
-                catalog.obsolete[key] = message
-                catalog.delete(message.id, context=message.context)
-        drop_empty_obsolete(catalog)
+        existing = read_catalog(path)
+        # What msgmerge does with a template of no messages: each entry becomes obsolete.
+        catalog = merge(PoFile(path, [], existing.charset), existing).catalog
         if write_catalog(path, catalog):
-            results.append(MergeResult(path, "retired", obsoleted=len(catalog.obsolete)))
+            obsolete = [entry for entry in catalog.entries if entry.obsolete]
+            results.append(MergeResult(path, "retired", obsoleted=len(obsolete)))
     return results
 
 
@@ -177,14 +170,15 @@ class MergeState:
         return derived.digest_or_none([template, catalog], code, self.records, self.root)
 
 
-def _rendered_keeping_date(catalog: Catalog, path: Path, old_date: datetime | str) -> bytes:
-    """The catalog's bytes, with its old creation date if nothing else changed.
+def _rendered_keeping_date(catalog: PoFile, existing: PoFile, path: Path) -> bytes:
+    """The catalog's bytes, with its old header (its old creation date) if nothing else changed.
 
     A fresh extraction dates the template anew: that alone is no change to write.
     """
-    new_date, catalog.creation_date = catalog.creation_date, old_date
     rendered = render_catalog(catalog)
-    if rendered == path.read_bytes():
+    header, old_header = catalog.header, existing.header
+    if header is None or old_header is None or header is old_header:
         return rendered
-    catalog.creation_date = new_date
-    return render_catalog(catalog)
+    entries = [old_header if entry is header else entry for entry in catalog.entries]
+    kept = render_catalog(PoFile(catalog.path, entries, catalog.charset))
+    return kept if kept == path.read_bytes() else rendered

@@ -145,9 +145,10 @@ class _PageParser(HTMLParser):
         if tag == "script":
             self.page.scripts.append((dict(attrs).get("src") or "", ""))
             self._script = []
-        if self._aside_depth:  # Editions' notices (how much is translated) vary by edition
+        classes = set((dict(attrs).get("class") or "").split())
+        if self._aside_depth:  # Editions' notice and marks (what is translated) vary by edition
             self._aside_depth += tag not in VOID
-        elif tag == "aside" and self._article_depth:
+        elif classes & EDITIONS_NOTES and self._article_depth:
             self._aside_depth = 1
         elif self._article_depth:
             self.page.article_tags.append(tag)
@@ -180,6 +181,8 @@ class _PageParser(HTMLParser):
         self.page.text = " ".join("".join(self._text).split())
 
 
+# The line above a page partly translated, the mark on each paragraph shown in English.
+EDITIONS_NOTES = {"editions-notice", "editions-mark"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 

@@ -19,9 +19,11 @@ from editions.sphinxext import (
     fast_search,
     furo_words,
     generated,
+    marks,
     navigation,
     notfound,
     notices,
+    search_accents,
     switcher,
     words,
 )
@@ -32,12 +34,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     declaration.setup(app)
     direction.setup(app)
     fast_i18n.setup(app)
+    search_accents.setup(app)
     fast_search.setup(app)
     switcher.setup(app)
     navigation.setup(app)
     alternates.setup(app)
     notfound.setup(app)
     notices.setup(app)
+    marks.setup(app)
     generated.setup(app)
     chrome.setup(app)
     words.setup(app)

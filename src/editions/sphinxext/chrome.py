@@ -63,5 +63,10 @@ def _localise_last_updated(
 ) -> None:
     if context.get("last_updated") is None:  # html_last_updated_fmt unset: no date shown
         return
+    if pagename not in app.env.all_docs:
+        # A page Sphinx makes (search, 404) has no history: the build's date would be
+        # the only one on it, and it would change at every build.
+        context["last_updated"] = None
+        return
     locale = edition_of(app).locale
     context["last_updated"] = format_date(page_date(app, pagename), "long", locale=locale)

@@ -31,5 +31,5 @@ def _remember_stems(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if indexer is None or not app.config.editions_fast_search:
         return
     language = indexer.lang
-    if "stem" not in vars(language):  # not yet replaced for this build's indexer
+    if not hasattr(language.stem, "cache_info"):  # not yet kept for this build's indexer
         language.stem = functools.cache(language.stem)

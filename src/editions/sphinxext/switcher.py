@@ -49,9 +49,9 @@ def _add_switcher(
     pages = edition_pages(app, pagename)
     context["editions_pages"] = pages
     context["editions_compact"] = len(pages) > INLINE_MOST
-    others = len(pages) - 1
+    # Every edition the list shows, this one included: the reader counts what opens.
     context["editions_count_label"] = ngettext(
-        locale, "%(count)s language", "%(count)s languages", others
+        locale, "%(count)s language", "%(count)s languages", len(pages)
     )
     context["editions_choose_href"] = landing_href(app, pagename) + "?choose"
     context["editions_switcher_label"] = gettext(locale, "Language")

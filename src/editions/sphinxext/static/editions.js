@@ -1,5 +1,5 @@
 // Editions: the language switcher's place-keeping and one-line layout, the reader's choice
-// of edition (for the landing page), the search page's quotes without the notices.
+// of edition (for the landing page), the search page's quotes without the notices and marks.
 // The switcher's links work without this script; it only improves on them.
 "use strict";
 
@@ -57,18 +57,25 @@ function setUpSwitcher(nav) {
       menu.open = false;
     }
   });
+  // ...and when the keyboard's focus leaves it, so it never covers what Tab reached.
+  menu.addEventListener("focusout", (event) => {
+    if (nav.classList.contains("editions-compact") && !menu.contains(event.relatedTarget)) {
+      menu.open = false;
+    }
+  });
 }
 
-// The translation notices ("This page is 58% translated…") are about the page, not in
-// it: Sphinx's index never sees them (they are added after the page is read), but its
-// search page quotes a result from the page's HTML, notices included. Sphinx offers no
-// setting for what it leaves out of that quote, so its reader of a page is wrapped.
+// The translation notice ("Translated 58 % · …") and the marks on the paragraphs shown in
+// English are about the page, not in it: they carry Sphinx's class `no-search`, which its
+// index skips, but its search page quotes a result from the page's HTML, these included.
+// Sphinx offers no setting for what it leaves out of that quote, so its reader of a page
+// is wrapped.
 function leaveNoticesOutOfSearchQuotes() {
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") return;
   const htmlToText = Search.htmlToText;
   Search.htmlToText = (htmlString, anchor) => {
     const page = new DOMParser().parseFromString(htmlString, "text/html");
-    page.querySelectorAll(".editions-notice").forEach((notice) => notice.remove());
+    page.querySelectorAll(".no-search").forEach((element) => element.remove());
     return htmlToText(page.documentElement.outerHTML, anchor);
   };
 }
@@ -100,6 +107,44 @@ function arrowsFollowTheReadingDirection() {
   );
 }
 
+// furo's drawer buttons (the menu and the contents, on a narrow screen) are labels of
+// hidden checkboxes: a mouse opens them, the keyboard cannot reach them. Here they are
+// buttons a Tab reaches, Enter or Space presses, Escape closes; a closed drawer is out of
+// the Tab order (editions.css), and following a link of the contents closes it.
+function drawersWorkWithTheKeyboard() {
+  document.querySelectorAll("input.sidebar-toggle").forEach((toggle) => {
+    const buttons = document.querySelectorAll(`label[for="${toggle.id}"]:not(.overlay)`);
+    const show = () => buttons.forEach((b) => b.setAttribute("aria-expanded", toggle.checked));
+    buttons.forEach((button) => {
+      button.setAttribute("role", "button");
+      button.setAttribute("tabindex", "0");
+      // The hidden checkbox carries the name (translated, see furo_words.py).
+      button.setAttribute("aria-label", toggle.getAttribute("aria-label") || "");
+      button.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        button.click();
+      });
+    });
+    toggle.addEventListener("change", show);
+    show();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("input.sidebar-toggle:checked").forEach((toggle) => {
+      toggle.click();
+      const button = document.querySelector(`label[for="${toggle.id}"]:not(.overlay)`);
+      if (button && button.offsetParent !== null) button.focus();
+    });
+  });
+  const contents = document.getElementById("__toc");
+  document.querySelectorAll(".toc-drawer a").forEach((link) => {
+    link.addEventListener("click", () => {
+      if (contents && contents.checked) contents.click();
+    });
+  });
+}
+
 arrowsFollowTheReadingDirection();
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -107,4 +152,5 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("hashchange", keepPlace);
   document.querySelectorAll(".editions-switcher").forEach(setUpSwitcher);
   leaveNoticesOutOfSearchQuotes();
+  drawersWorkWithTheKeyboard();
 });

@@ -1,0 +1,11 @@
+project = "Test Gazette"
+extensions = ["editions.sphinxext"]
+language = "en"
+locale_dirs = ["../locale/"]
+gettext_compact = False
+gettext_uuid = False
+html_theme = "furo"
+html_title = "Test Gazette"
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {"navigation_with_keys": True, "top_of_page_buttons": []}
