@@ -4,9 +4,10 @@ The languages are not declared here: they live once, in ``[tool.editions]`` of
 ``pyproject.toml``, and the ``editions.sphinxext`` extension reads them.
 """
 
-project = "Editions"
+# The publication's name, in each edition its own: set from [tool.editions]'s titles.
+project = "Red Flag"
 author = "The editors"
-copyright = "2026, the editors"
+copyright = "2026, Red Flag"
 
 extensions = ["editions.sphinxext"]
 
@@ -22,7 +23,6 @@ gettext_language_team = "Editions translators"
 
 # A publication, not API documentation.
 html_theme = "furo"
-html_title = "Editions"
 html_copy_source = False
 # A newspaper's footer credits its theme, not the documentation tool.
 html_show_sphinx = False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,21 @@ from editions.checks.runner import judge_file
 from editions.cli import main
 from editions.compile import withhold
 from editions.findings import Finding
+
+# Set by .ci/run: there every test must run. A test that skips there (no corpus beside
+# the clone, no Chromium, no npm for axe-core) fails instead, saying why it could not run.
+EVERY_TEST_RUNS = os.environ.get("EDITIONS_EVERY_TEST_RUNS") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if EVERY_TEST_RUNS and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped where every test must run (EDITIONS_EVERY_TEST_RUNS): {reason}"
+
 
 ROOTS = Path(__file__).parent / "roots"
 # Debian's Chromium, driven by Playwright (never a downloaded browser), in this sandbox.
@@ -127,3 +144,23 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+AXE_VERSION = "4.14.1"
+
+
+@pytest.fixture(scope="session")
+def axe_script(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """axe-core's script, installed once with npm into pytest's cache (kept between runs)."""
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
+    folder = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("the accessibility test needs npm to install axe-core")
+        install = [npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
+        done = subprocess.run([*install, f"axe-core@{AXE_VERSION}"], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"npm could not install axe-core: {done.stderr.decode()[-300:]}")
+    return script.read_text(encoding="utf-8")

@@ -6,15 +6,9 @@ real publication served on 127.0.0.1 by ``http.server``.
 
 from __future__ import annotations
 
-import functools
 import gettext
 import re
-import shutil
-import subprocess
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +16,11 @@ import pytest
 from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, Page
 
+from browsing import RESULTS, new_page, served
 from conftest import CHROMIUM
 from editions.declaration import load_project
 
 REPOSITORY = Path(__file__).parent.parent
-RESULTS = REPOSITORY / "test-results"
 ARTICLE = "articles/paris-commune-1871-part-3.html"
 
 pytestmark = pytest.mark.skipif(
@@ -34,50 +28,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static host: the site root's 404.html for a missing URL, as GitHub Pages does."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # keep the test output for the tests
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """``folder`` served on a free local port, for as long as the block runs."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     """The real publication, built once, served on a free local port."""
     with served(site) as url:
         yield url
-
-
-def new_page(browser: Browser, **options: Any) -> Page:
-    """A page in a fresh context: no remembered choice, no cookies."""
-    return browser.new_context(**options).new_page()
 
 
 def test_french_browser_lands_on_the_french_edition(browser: Browser, site_url: str) -> None:
@@ -142,7 +97,7 @@ def test_without_javascript_the_landing_page_is_a_list_of_links(
     page = new_page(browser, locale="fr-FR", java_script_enabled=False)
     page.goto(site_url)
     assert page.url == site_url
-    links = page.locator("ul.editions a")
+    links = page.locator("ul.editions h2 a")
     assert links.all_inner_texts() == ["English", "Español", "Français", "Deutsch", "العربية"]
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS / "landing-page.png"))
@@ -385,6 +340,13 @@ def test_the_status_page_fits_a_phone(browser: Browser, site_url: str, name: str
     page.wait_for_url(f"{site_url}index.html?choose")
 
 
+def test_the_status_page_follows_the_readers_dark_mode(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, color_scheme="dark")
+    page.goto(f"{site_url}status.de.html")
+    colour = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert sum(int(part) for part in re.findall(r"\d+", colour)[:3]) < 150, colour
+
+
 def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: str) -> None:
     page = new_page(browser, viewport={"width": 390, "height": 800})
     page.goto(f"{site_url}ar/{ARTICLE}")
@@ -404,26 +366,6 @@ def test_arabic_drawers_and_arrow_keys_are_mirrored(browser: Browser, site_url: 
     english.goto(f"{site_url}en/index.html")
     english.keyboard.press("ArrowRight")  # left to right, as Sphinx has it
     english.wait_for_url(f"{site_url}en/{ARTICLE}")
-
-
-AXE_VERSION = "4.14.1"
-
-
-@pytest.fixture(scope="module")
-def axe_script(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """axe-core's script, installed once with npm into pytest's cache (kept between runs)."""
-    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
-    folder = cache.mkdir("axe-core") if cache else tmp_path_factory.mktemp("axe-core")
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.skip("the accessibility test needs npm to install axe-core")
-        install = [npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder)]
-        done = subprocess.run([*install, f"axe-core@{AXE_VERSION}"], capture_output=True)
-        if done.returncode != 0:
-            pytest.skip(f"npm could not install axe-core: {done.stderr.decode()[-300:]}")
-    return script.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -78,9 +78,10 @@ def test_the_build_lists_the_chrome_words_shown_in_english_and_status_counts_the
     page = (root / "build" / "html" / "ja" / "index.html").read_text(encoding="utf-8")
     assert "Back to top" in page  # what the warning says is so
     assert chrome_figures(editions, root, "ja") == {
-        "untranslated": len(to_translate) + len(editions_own_words()),
+        "untranslated": len(to_translate) + len(editions_own_words()) + 1,
         "theme": len(to_translate),
         "editions": len(editions_own_words()),
+        "name": 1,  # no title declared for ja: the main title shows (see test_landing)
     }
 
     catalog = read_catalog(root / JAPANESE_THEME)
@@ -103,10 +104,17 @@ def test_a_language_whose_words_ship_has_no_chrome_warning(
     root = make_project("test-basic")
     spanish = Path("locale/es/LC_MESSAGES/sphinx.po")
     shutil.copy2(REPOSITORY / spanish, root / spanish)  # the theme's words, as the project ships
+    declaration = root / "pyproject.toml"  # and the publication's name in Spanish
+    text = declaration.read_text(encoding="utf-8")
+    declaration.write_text(
+        text.replace('{ code = "es" }', '{ code = "es", title = "Gaceta de Prueba" }'),
+        encoding="utf-8",
+    )
     built = editions("--project", root, "build", "--lang", "es")
     assert built.code == 0, built.err
     assert chrome_warning(built.err, "es") == [] and own_words_warning(built.err, "es") == []
-    assert chrome_figures(editions, root, "es") == {"untranslated": 0, "theme": 0, "editions": 0}
+    figures = {"untranslated": 0, "theme": 0, "editions": 0, "name": 0}
+    assert chrome_figures(editions, root, "es") == figures
 
 
 def test_the_real_publication_shows_every_chrome_word_translated() -> None:
@@ -114,6 +122,7 @@ def test_the_real_publication_shows_every_chrome_word_translated() -> None:
     for language in project.languages:
         missing = missing_words(project.locale_dir, language)
         assert (language.tag, missing.theme, missing.own) == (language.tag, (), ())
+        assert not project.title_fallback(language)  # and the publication's name is its own
 
 
 def test_the_theme_words_are_read_from_the_theme_the_pages_use() -> None:

@@ -25,10 +25,10 @@ from typing import Any, NamedTuple
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
+from browsing import RESULTS, served
 from conftest import CHROMIUM, ROOTS
 from editions.cli import main
 from editions.sphinxext.direction import RTL_STYLESHEET
-from test_browser import RESULTS, served
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium"

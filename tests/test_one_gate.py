@@ -7,15 +7,20 @@ verdicts at the same ``file:line`` and check name.
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sphinx.application import Sphinx
 
+from conftest import through_the_gate
 from editions.checks import check_paths, settings_from
 from editions.compile import compile_language
 from editions.declaration import Project, load_project
@@ -179,3 +184,37 @@ def test_a_plural_forms_translation_is_judged_by_check_as_by_the_build(tmp_path:
     (error,) = check_verdict(project)
     assert error[2] == "unsafe-directive"
     assert build_verdict(project) == (False, {error}, "")
+
+
+def test_what_the_judge_lets_through_sphinx_links_to_the_englishs_targets(tmp_path: Path) -> None:
+    # One `name`_ renamed and the English page in French: published, and Sphinx links them
+    # where the English does (the renamed name re-pointed, the page in the catalog's language).
+    english = (
+        "Avoid `SQL injection attacks`_, read `the guide <https://docs.microsoft.com/en-us/sql>`_."
+    )
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text("locale_dirs = ['../locale']\n")
+    (source / "index.rst").write_text(
+        f"Title\n=====\n\n{english}\n\n.. _SQL injection attacks: https://example.org/sqli\n"
+    )
+    catalog = Catalog(locale="fr")
+    catalog.add(
+        english,
+        "Évitez les `injections SQL`_, lisez `le guide <https://docs.microsoft.com/fr-fr/sql>`_.",
+    )
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    compiled, withheld = through_the_gate(catalog, folder / "index.po")
+    assert withheld == []
+    with (folder / "index.mo").open("wb") as mo:
+        write_mo(mo, compiled)
+    warnings = io.StringIO()
+    html = tmp_path / "html"
+    app = Sphinx(source, source, html, tmp_path / "doctrees", "html", status=None, warning=warnings)
+    app.config.language = "fr"
+    app.build()
+    page = (html / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/sqli">injections SQL</a>' in page
+    assert 'href="https://docs.microsoft.com/fr-fr/sql">le guide</a>' in page
+    assert "Unknown target name" not in warnings.getvalue()

@@ -272,7 +272,7 @@ def test_title_has_translated_article_title_and_native_name(site: Path) -> None:
     html = (site / "es" / f"{ARTICLE}.html").read_text(encoding="utf-8")
     title = re.search(r"<title>([^<]*)</title>", html)
     assert title is not None
-    assert title.group(1).endswith("– Editions · Español")
+    assert title.group(1).endswith("– Bandera Roja · Español")  # the publication's Spanish name
     assert "Paris Commune" not in title.group(1)  # the Spanish title, not the English
 
 
@@ -286,7 +286,7 @@ def test_404_page_offers_every_edition_front_page(site: Path, declared: list[Any
 
 def test_landing_page_gives_each_edition_completeness_in_its_language(site: Path) -> None:
     landing = (site / "index.html").read_text(encoding="utf-8")
-    completeness = r'</a>\s*<span class="completeness"><span lang="{}" dir="ltr">{}'
+    completeness = r'<p class="completeness"><span lang="{}" dir="ltr">{}'
     assert re.search(completeness.format("de", "zu \\d\\d\xa0% übersetzt"), landing)
     assert re.search(completeness.format("es", "traducida al 100\xa0%"), landing)
 
@@ -540,7 +540,7 @@ def test_the_status_page_is_in_each_language_with_a_way_back(
     english = (site / "status.html").read_text(encoding="utf-8")
     german = (site / "status.de.html").read_text(encoding="utf-8")
     assert '<html lang="en" dir="ltr">' in english and '<html lang="de" dir="ltr">' in german
-    assert "<h1>Editions: Stand der Übersetzung</h1>" in german
+    assert "<h1>Rote Fahne: Stand der Übersetzung</h1>" in german
     assert ">Übersetzte Wörter</th>" in german and "(Englisch)" in german
     assert '<html lang="ar" dir="rtl">' in (site / "status.ar.html").read_text(encoding="utf-8")
     for page in (english, german):

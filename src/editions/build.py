@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editions import derived
-from editions.chrome_words import describe, missing_words, theme_catalog_path
+from editions.chrome_words import describe, describe_name, missing_words, theme_catalog_path
 from editions.compile import compile_language, compiled_locale_dir
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
@@ -101,6 +101,7 @@ def chrome_warnings(project: Project, languages: tuple[Language, ...]) -> list[s
             if catalog.is_relative_to(project.root):
                 catalog = catalog.relative_to(project.root)
             warnings += describe(language, missing, catalog)
+            warnings += describe_name(project, language)
     return warnings
 
 
@@ -109,7 +110,7 @@ def write_site_pages(project: Project) -> Path:
     try:
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
-        landing = write_landing(project, editions, project.settings.title)
+        landing = write_landing(project, editions)
         write_not_found(project, editions, project.settings.title)
         write_sitemap(project, editions)
     except OSError as error:

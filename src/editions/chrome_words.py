@@ -42,7 +42,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo
 
 from editions import derived
-from editions.declaration import Language
+from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
 from editions.furo_literals import CREDIT_WORDS, LITERALS
 from editions.layout import MESSAGES_FOLDER
@@ -330,3 +330,14 @@ def _count(words: Iterable[str]) -> str:
 def _listed(words: tuple[str, ...], shown: int) -> str:
     quoted = ", ".join(f'"{word}"' for word in words[:shown])
     return quoted + (", …" if len(words) > shown else "")
+
+
+def describe_name(project: Project, language: Language) -> list[str]:
+    """The build's warning if ``language``'s edition names the publication by the main title."""
+    if not project.title_fallback(language):
+        return []
+    title = project.settings.title
+    return [
+        f'{language.tag}: the publication\'s name will show as "{title}", the main title; '
+        f'name it in {DECLARATION_FILE}: {{ code = "{language.code}", title = "..." }}'
+    ]

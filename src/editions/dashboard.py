@@ -58,7 +58,7 @@ def render_dashboard(
         loader=PackageLoader("editions", "templates"), autoescape=select_autoescape()
     )
     names = {language.gettext: language.native_name for language in project.languages}
-    title = project.settings.title
+    title = project.title_of(page)
 
     def words(message: str, **values: str) -> str:
         return gettext(locale, message, **values)

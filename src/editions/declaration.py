@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ _LANGUAGE_TAG = re.compile(
 )
 TAG_EXAMPLE = "a language tag (BCP 47) such as 'es', 'pt-BR', 'sr-Latn' or 'zh-CN'"
 # The options a language may carry beside its code.
-LANGUAGE_OPTIONS = {"code", "search-language"}
+LANGUAGE_OPTIONS = {"code", "search-language", "title"}
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,20 @@ class Language:
 class Settings:
     """The rest of ``[tool.editions]``, typed and validated once, when the declaration is read."""
 
-    title: str = "Editions"
+    title: str = "Editions"  # the publication's name, in the source language
+    # The publication's name in other languages, by edition tag (``{ code = "es", title = ... }``).
+    titles: tuple[tuple[str, str], ...] = ()
     base_url: str | None = None  # absolute, ending with a slash
     allowed_urls: tuple[str, ...] = ()  # a msgstr may link there although its English does not
     disabled_checks: tuple[str, ...] = ()  # [tool.editions.checks] disable
+
+    def title_for(self, language: Language) -> str:
+        """The publication's name in ``language``'s edition: its own, else the main title."""
+        return dict(self.titles).get(language.tag, self.title)
+
+    def names_in(self, language: Language) -> bool:
+        """Whether ``language`` has its own name for the publication (not the main title)."""
+        return language.tag in dict(self.titles)
 
 
 # Every key [tool.editions] may hold, and those of [tool.editions.checks]: others are refused,
@@ -108,6 +118,16 @@ class Project:
     source_dir: Path
     locale_dir: Path
     settings: Settings = field(default_factory=Settings)
+
+    def title_of(self, language: Language) -> str:
+        """The publication's name in ``language``'s edition (the main title if none given)."""
+        if language == self.source_language:
+            return self.settings.title
+        return self.settings.title_for(language)
+
+    def title_fallback(self, language: Language) -> bool:
+        """Whether ``language``'s edition shows the main title, for want of its own name."""
+        return language != self.source_language and not self.settings.names_in(language)
 
     @property
     def build_dir(self) -> Path:
@@ -167,8 +187,15 @@ def load_project(root: Path) -> Project:
     where = _Where(path, text)
     settings = _settings(table, where)
     source_language = _language({"code": table.get("source-language", "en")}, where)
-    languages = tuple(_language(item, where) for item in _language_items(table, where))
+    items = _language_items(table, where)
+    languages = tuple(_language(item, where) for item in items)
     _refuse_duplicates((source_language, *languages), where)
+    titles = tuple(
+        (language.tag, _title(item, language, where))
+        for item, language in zip(items, languages, strict=True)
+        if "title" in item
+    )
+    settings = replace(settings, titles=titles)
     return Project(
         root=root,
         source_language=source_language,
@@ -286,6 +313,19 @@ def _language(item: dict[str, Any], where: _Where) -> Language:
         raise EditionsError(f"{where.of(code)}: {_not_a_tag(code)}")
     search = item.get("search-language")
     return Language(code=code, locale=locale, search_language=search)
+
+
+def _title(item: dict[str, Any], language: Language, where: _Where) -> str:
+    """A language's name for the publication: one line of text, like the main title."""
+    title = item["title"]
+    if not isinstance(title, str) or not title.strip() or any(ch in title for ch in "\n\r"):
+        entry = f'{{ code = "{language.code}", title = "..." }}'
+        quoted = f'"{language.code}"'  # the entry's line, not the first "es" of the file
+        raise EditionsError(
+            f"{where.of(quoted)}: the title of '{language.code}' must be "
+            f"the publication's name in that language, on one line, like {entry}"
+        )
+    return title
 
 
 def language_tag(code: str) -> str:

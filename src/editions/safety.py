@@ -14,7 +14,8 @@ allowlist on that reading:
 - every directive, link target and footnote it uses, every URL and reference name it
   links to, every substitution it uses, and every role that is neither prose nor a
   cross-reference inside the publication (with its target), is in its English;
-- every URL uses http, https or mailto, and is the English's or in ``allowed-urls``;
+- every URL uses http, https or mailto, and is the English's, the English's page in the
+  catalog's language (:func:`is_localised`), or in ``allowed-urls``;
 - it is at most ``MAX_CHARACTERS`` long (docutils' inline parsing is quadratic).
 
 HTML typed in a msgstr is not a construct: Sphinx escapes it.  This is the only
@@ -33,6 +34,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from docutils.nodes import fully_normalize_name
 
 from editions.inert_rst import (
@@ -95,6 +98,7 @@ def judge(
     allowed_urls: frozenset[str] = frozenset(),
     english_readings: EnglishReadings | None = None,
     titles: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> list[tuple[str, str]]:
     """Why ``msgstr`` may not replace its English, as (check name, message) pairs; empty if safe.
 
@@ -102,7 +106,9 @@ def judge(
     plural form may use what either uses).  ``allowed_urls`` are URLs (or prefixes
     ending in ``/``) a translation may link to although its English does not, from
     ``[tool.editions] allowed-urls``.  ``english_readings`` keeps the readings of the
-    English texts (this process's own by default).
+    English texts (this process's own by default).  ``titles`` are the catalog's
+    translated names (:func:`translated_names`); ``language`` is the catalog's, whose
+    version of an English page a translation may link to (:func:`is_localised`).
     """
     texts = (english,) if isinstance(english, str) else tuple(english)
     if not msgstr or msgstr in texts:
@@ -125,7 +131,7 @@ def judge(
         *_directive_findings(source, translation),
         *_role_findings(source, translation),
         *_substitution_findings(source, translation),
-        *_url_findings(source, translation, allowed_urls),
+        *_url_findings(source, translation, allowed_urls, language),
         *_reference_findings(source, translation, titles or {}),
     ]
     return list(dict.fromkeys(findings))
@@ -332,7 +338,7 @@ def _substitution_findings(english: Reading, translation: Reading) -> Iterator[t
 
 
 def _url_findings(
-    english: Reading, translation: Reading, allowed_urls: frozenset[str]
+    english: Reading, translation: Reading, allowed_urls: frozenset[str], language: str | None
 ) -> Iterator[tuple[str, str]]:
     reported = set()
     for url in dict.fromkeys(translation.urls):
@@ -343,8 +349,10 @@ def _url_findings(
                 UNSAFE_URL_SCHEME,
                 f"links to a '{scheme}:' URL; only http, https and mailto links are allowed",
             )
-        elif _comparable(url) not in {_comparable(each) for each in english.urls} and not (
-            url_allowed(url, allowed_urls)
+        elif (
+            _comparable(url) not in {_comparable(each) for each in english.urls}
+            and not url_allowed(url, allowed_urls)
+            and not any(is_localised(url, each, language) for each in english.urls)
         ):
             yield (
                 RETARGETED_URL,
@@ -366,15 +374,12 @@ def _url_findings(
 def _reference_findings(
     english: Reading, translation: Reading, titles: Mapping[str, str]
 ) -> Iterator[tuple[str, str]]:
-    renamed = {titles.get(name) for name in english.refnames}  # sections' translated names
-    for name in dict.fromkeys(translation.refnames):
-        if name not in english.refnames and name not in renamed:
-            alias = _alias_form(english, translation)
-            yield (
-                RETARGETED_URL,
-                f"links to the target '{_shorten(name)}', which the English does not; keep "
-                f"the English link and translate only its text: {alias}",
-            )
+    for place, name in enumerate(dict.fromkeys(_retargeted_names(english, translation, titles))):
+        yield (
+            RETARGETED_URL,
+            f"links to the target '{_shorten(name)}', which the English does not; keep the "
+            f"English link and translate only its text: {_alias_form(english, translation, place)}",
+        )
     for reference, count in Counter(translation.footnotes).items():
         if count > english.footnotes.count(reference):
             yield (
@@ -390,14 +395,47 @@ def _reference_findings(
         )
 
 
-def _alias_form(english: Reading, translation: Reading) -> str:
-    """How to keep a named link's target while translating its text."""
+def _retargeted_names(
+    english: Reading, translation: Reading, titles: Mapping[str, str]
+) -> Iterator[str]:
+    """The translation's `name`_ references that may not reach the English's targets.
+
+    What Sphinx does (``update_refnamed_references`` in sphinx/transforms/i18n.py): a
+    name the document has keeps its target; a name it lacks takes one of the msgid's
+    names the translation lost, in the order of a set.  So one lost name is re-pointed
+    exactly (`injections SQL`_ for `SQL injection attacks`_); with two or more a link may
+    go astray.  The document's names as the catalog shows them: the English's, and the
+    sections' translated titles (a section keeps its English name beside its new one).
+    """
+    renamed = {titles.get(name) for name in english.refnames}  # sections' translated names
+    known = {*english.refnames, *titles.values(), *titles.keys()}
+    orphans = set(english.refnames) - set(translation.refnames)
+    for name in translation.refnames:
+        if name in english.refnames or name in renamed:
+            continue
+        if name in known:
+            # Another section or target of the document.  (A label's section linked by its
+            # translated title may be the same: the catalog does not say which it labels.)
+            yield name
+        elif len(orphans) == 1:
+            orphans.clear()  # given the one lost name: the English's target
+        else:
+            yield name
+
+
+def _alias_form(english: Reading, translation: Reading, place: int = 0) -> str:
+    """How to keep a named link's target while translating its text.
+
+    The ``place``-th name the translation lost is taken as the ``place``-th retargeted one's,
+    as a translator keeps the English's order: `Voir aussi`_, second, for `hashlib-seealso`_.
+    """
     names = [
         target.removesuffix("_")
         for _, target in english.references
         if " ".join(target.removesuffix("_").lower().split()) not in translation.refnames
     ]
-    return f"`Texto <{names[0] if names else 'English title'}_>`_"
+    name = names[min(place, len(names) - 1)] if names else "English title"
+    return f"`Texto <{name}_>`_"
 
 
 def _comparable(url: str) -> str:
@@ -416,6 +454,76 @@ def _scheme(url: str) -> str:
         return urlsplit(compact).scheme.lower()
     except ValueError:
         return "invalid"
+
+
+# A language tag as sites write it in a path: "fr", "en-us", "fr_FR" (a language and a
+# territory; Babel decides whether they are real ones).
+_URL_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z]{2})?")
+_ENGLISH = "en"
+
+
+def is_localised(url: str, english_url: str, language: str | None) -> bool:
+    """Whether ``url`` is ``english_url`` in the catalog's language: the same page, localised.
+
+    docs.microsoft.com/en-us/… for /fr-fr/…, docs.djangoproject.com/en/… for /fr/…,
+    first.en.html for first.fr.html: the same scheme, host (in any case), query and
+    fragment, and the same path but for one segment (or one dotted part of one) where the
+    English has an English tag and the translation a spelling of the catalog's language
+    (fr, fr-fr, fr_FR for fr; not fr-ca).  The host must stay the English's: telling
+    en.wikipedia.org (a subdomain) from en.github.io (another owner) needs the public
+    suffix list, which no library we use carries.
+    """
+    wanted = _catalog_language(language)
+    if wanted is None:
+        return False
+    try:
+        new, old = urlsplit(url), urlsplit(english_url)
+    except ValueError:
+        return False
+    same_place = (new.scheme.lower(), new.netloc.lower(), new.query, new.fragment) == (
+        old.scheme.lower(),
+        old.netloc.lower(),
+        old.query,
+        old.fragment,
+    )
+    return same_place and _one_tag_swapped(new.path.split("/"), old.path.split("/"), wanted)
+
+
+def _one_tag_swapped(
+    new: list[str], old: list[str], wanted: tuple[str, str | None], within: bool = True
+) -> bool:
+    """Whether the parts differ in one place only: an English tag there, ``wanted``'s instead."""
+    changed = [(part, before) for part, before in zip(new, old, strict=False) if part != before]
+    if len(new) != len(old) or len(changed) != 1:
+        return False
+    [(part, before)] = changed
+    english = _url_language(before)
+    if english is not None and english[0] == _ENGLISH:
+        return _url_language(part) == wanted
+    # "first.en.html": the tag is a dotted part of the segment.
+    return within and _one_tag_swapped(part.split("."), before.split("."), wanted, within=False)
+
+
+def _url_language(tag: str) -> tuple[str, str | None] | None:
+    if not _URL_LANGUAGE_TAG.fullmatch(tag):
+        return None
+    return _catalog_language(tag)
+
+
+@lru_cache(maxsize=256)
+def _catalog_language(tag: str | None) -> tuple[str, str | None] | None:
+    """A tag's language and territory (the likely one if it names none), as Babel reads it."""
+    if not tag:
+        return None
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    territory = locale.territory
+    if territory is None:
+        likely = get_global("likely_subtags").get(locale.language)
+        territory = Locale.parse(likely).territory if likely else None
+    return locale.language, territory
 
 
 def url_allowed(url: str, allowed_urls: Iterable[str]) -> bool:

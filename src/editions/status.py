@@ -167,9 +167,10 @@ class LanguageStatus(_Sums):
 
     language: str
     documents: list[CatalogStatus] = field(default_factory=list)
-    # The page chrome's words that will show in English (theme's, Editions' own), apart from
+    # The page chrome's words that will show in English (theme's, Editions' own, and the
+    # publication's name: 1 if the edition has none of its own in the declaration), apart from
     # the article's figures; None outside a project (see editions.chrome_words).
-    chrome_untranslated: tuple[int, int] | None = None
+    chrome_untranslated: tuple[int, int, int] | None = None
 
     @property
     def language_from(self) -> list[str]:
@@ -291,7 +292,7 @@ def project_languages(project: Project, report: StatusReport) -> list[LanguageSt
             continue
         cache = derived.state_dir(project.build_dir) / "theme-words.json"
         chrome = missing_words(project.locale_dir, language, cache)
-        counts = (len(chrome.theme), len(chrome.own))
+        counts = (len(chrome.theme), len(chrome.own), int(project.title_fallback(language)))
         languages.append(replace(figures, chrome_untranslated=counts))
     return languages
 
@@ -462,11 +463,15 @@ def _theme_summary(theme: CatalogStatus | None) -> str:
     return f"; theme: {theme.translated.strings:,} of {theme.total.strings:,} strings"
 
 
-def _chrome_summary(chrome: tuple[int, int] | None) -> str:
+def _chrome_summary(chrome: tuple[int, int, int] | None) -> str:
     if chrome is None:
         return ""
-    theme, own = chrome
-    return f"; chrome: {theme + own:,} words untranslated ({theme:,} theme, {own:,} Editions')"
+    theme, own, name = chrome
+    named = ", the publication's name" if name else ""
+    return (
+        f"; chrome: {theme + own + name:,} words untranslated "
+        f"({theme:,} theme, {own:,} Editions'{named})"
+    )
 
 
 def _paint(percent: int, colour: bool) -> str:
@@ -712,11 +717,12 @@ def _language_json(language: LanguageStatus, selection: Selection) -> dict[str, 
     }
 
 
-def _chrome_json(chrome: tuple[int, int] | None) -> dict[str, object]:
+def _chrome_json(chrome: tuple[int, int, int] | None) -> dict[str, object]:
     if chrome is None:
         return {}
-    theme, own = chrome
-    return {"chrome": {"untranslated": theme + own, "theme": theme, "editions": own}}
+    theme, own, name = chrome
+    counts = {"theme": theme, "editions": own, "name": name}
+    return {"chrome": {"untranslated": theme + own + name, **counts}}
 
 
 def _figures_json(figures: CatalogStatus | _Sums) -> dict[str, object]:

@@ -7,6 +7,7 @@ elsewhere.  (A changed link or URL is the safety rules' ``retargeted-url``.)
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from editions.checks.markup import PHRASE_REFERENCE as _PHRASE
 from editions.checks.markup import markup_of
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
-from editions.checks.spelling import is_word_of
+from editions.checks.spelling import is_word_of, words_known
 from editions.findings import ERROR, WARNING, Finding
 
 # sphinx-lint's checks of whole source files that mean nothing in one msgstr
@@ -56,6 +57,18 @@ _DIGIT = re.compile(r"\d+")
 _NAME_PART = re.compile(r"[A-ZÀ-Ý]?[^\W\d_A-ZÀ-Ý]+|[A-ZÀ-Ý]+(?![^\W\d_A-ZÀ-Ý])")
 _WORD_LENGTH = 3
 _NAME_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
+# "and so on" as the last item of a list or call: ``f(a, b, ...)`` for ``f(a, b)``.
+_ETC_ITEM = re.compile(r"\s*,\s*(?:\.\.\.|…)(?=\s*[)\]}])")
+# Code as placeholders are read in it: a slot (``<type>``, ``<the version>``), a name, an
+# ellipsis, a quote, spaces, any other character.
+_CODE_TOKEN = re.compile(r"<\w[\w\s-]*>|\w+|\.\.\.|…|['\"]|\s+|.", re.S)
+_ELLIPSIS = r"(?:\.\.\.|…)"
+# Hunspell's dictionary of the msgids' language, for the English words of a name.
+_ENGLISH = "en_US"
+# The shortest glued word of a name: "sous" + "element", "my" + "project" in English.
+_GLUED_WORD = {_ENGLISH: 2}
+# How many other literals a catalog must change alike for a change to be its convention.
+_CONVENTION = 2
 # How alike two literals of the same punctuation must be (names renamed change many letters).
 _RENAMED_SIMILARITY = 0.4
 _ESCAPE = re.compile(r"\\[A-Za-z]")  # \b, \w: a regular expression's, not a name's letters
@@ -188,19 +201,16 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.
-    missing = list(source - translation)
+    lost = source - translation
     changes = []
-    for literal in sorted(translation - source):
-        if literal in texts[0] or not missing or _joins_literals(literal, source):
-            continue
-        original = _original_of(literal, missing)
+    for literal, original in _paired(translation - source, source, lost, texts[0]):
         alike = _similarity(literal, original)
         if alike < _CHANGED_SIMILARITY and not (
             alike >= _RENAMED_SIMILARITY and _punctuation(literal) == _punctuation(original)
         ):
             continue
         severity = _literal_change(literal, original)
-        if severity is not None:
+        if severity is not None and not _corrects_the_english(literal, original, texts[0]):
             changes.append((literal, original, severity))
     # The same change made to several literals (``'chat'``, ``'chaaat'`` for ``'cat'``,
     # ``'caaat'``) is a renaming on purpose; a typo is made once.
@@ -209,6 +219,7 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if severity == WARNING and (
             edits[_edit(literal, original)] > 1
             or _renamed_on_purpose(literal, original, catalog, texts[1])
+            or _renamed_elsewhere(literal, original, catalog, message)
         ):
             continue
         yield catalog.finding(
@@ -222,6 +233,71 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
             ),
             severity,
         )
+
+
+def _corrects_the_english(literal: str, original: str, english: str) -> bool:
+    """Whether the msgstr's literal is the msgid's own slip, corrected.
+
+    ``False`` where the msgid has ``false`` (Python's constant, as Python spells it), and
+    ``'8859'`` where the msgid has ````'8859``'```` (its closing quote outside the literal).
+    """
+    if keyword.iskeyword(literal) and literal.lower() == original.lower():
+        return True
+    added = literal.removeprefix(original) if literal.startswith(original) else ""
+    before = literal.removesuffix(original) if literal.endswith(original) else ""
+    return any(
+        extra and not any(char.isalnum() for char in extra) and slip in english
+        for extra, slip in ((added, f"``{original}``{added}"), (before, f"{before}``{original}``"))
+    )
+
+
+def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, message: Message) -> bool:
+    """Whether other messages of the catalog make the same change to two other literals or more.
+
+    python-docs-fr writes ``M1`` (motif) for the pattern ``P1``, and ``M1 | M2 | ...`` for
+    ``P1 | P2 | ...``, ``[M1, M2, M3,`` for ``[P1, P2, P3,``: a convention of the catalog.
+    A slip is made to one literal, or copied once: ``src_dir_ds`` twice for ``src_dir_fd``,
+    ``sys.fork`` and ``sys.forkpty`` for ``os.fork`` and ``os.forkpty``.
+    """
+    edit = _edit(literal, original)
+    others = set()
+    for other in catalog.catalog or ():
+        if other is message:
+            continue
+        for english, translated in translated_pairs(other):
+            if literal not in translated:
+                continue  # cheap: the new name is not there
+            source, translation = (markup_of(text).literals for text in (english, translated))
+            for new, old in _paired(translation - source, source, source - translation, english):
+                if old != original and _edit(new, old) == edit:
+                    others.add(old)
+    return len(others) >= _CONVENTION
+
+
+def _paired(
+    added: Counter[str], source: Counter[str], lost: Counter[str], english: str
+) -> list[tuple[str, str]]:
+    """Each literal of the msgstr that is one of the msgid's changed, with that one.
+
+    A lost literal is changed into one literal at most, the likest: ``!REGLE`` for
+    ``!RULE``; another (``REGLE``, quoted again in the sentence) is a literal added.
+    """
+    candidates = [
+        (literal, _original_of(literal, list(lost)))
+        for literal in sorted(added)
+        if lost and literal not in english and not _joins_literals(literal, source)
+    ]
+    left = Counter(lost)
+    pairs = []
+    for literal, original in sorted(candidates, key=lambda pair: _likeness(*pair), reverse=True):
+        if left[original] > 0:
+            left[original] -= 1
+            pairs.append((literal, original))
+    return sorted(pairs)
+
+
+def _likeness(literal: str, original: str) -> tuple[bool, float]:
+    return (_punctuation(literal) == _punctuation(original), _similarity(literal, original))
 
 
 def _edit(literal: str, original: str) -> frozenset[tuple[str, frozenset[str], frozenset[str]]]:
@@ -238,8 +314,9 @@ def _punctuation(code: str) -> list[str]:
     """The operators and punctuation of code, a hyphen inside a placeholder's name left out.
 
     ``-m nom-de-module`` for ``-m module-name``: the name is a slot the reader fills in.
+    A last item "…" (``f(a, b, ...)``) says "and so on": it adds no code.
     """
-    return _NOT_WORD.findall(_NAME_HYPHEN.sub("", code))
+    return _NOT_WORD.findall(_NAME_HYPHEN.sub("", _ETC_ITEM.sub("", code)))
 
 
 def _original_of(literal: str, missing: list[str]) -> str:
@@ -272,8 +349,9 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
 
     python-docs-fr writes ``(clé, valeur)`` for ``(key, value)`` and ``souspkg2`` for
     ``subpkg2`` on purpose: each new name is a word of the language (when a dictionary for
-    it is installed), or the msgstr uses it again elsewhere.  ``Adress`` for ``Address``
-    or ``src_dir_ds`` for ``src_dir_fd`` is a typo, made once.
+    it is installed), English words translated (:func:`_english_translated`), or the msgstr
+    uses it again elsewhere.  ``Adress`` for ``Address`` or ``src_dir_ds`` for
+    ``src_dir_fd`` is a typo, made once.
     """
     english = {part.lower() for part in _name_parts(original)}
     elsewhere = msgstr.replace(literal, " ", 1)
@@ -285,7 +363,9 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
         new = [part for part in _name_parts(word) if part.lower() not in english]
         if not new and word in befores:
             continue  # the msgid's own words, in another order ("code de la langue")
-        if any(is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH):
+        if any(
+            is_word_of(catalog.language, part) for part in new if len(part) >= _WORD_LENGTH
+        ) or _english_translated(word, before, catalog.language):
             proven = True
         elif all(len(part) < _WORD_LENGTH for part in new) and any(
             is_word_of(catalog.language, part) for part in new
@@ -296,6 +376,85 @@ def _renamed_on_purpose(literal: str, original: str, catalog: CatalogFile, msgst
     return proven or not short
 
 
+def _english_translated(word: str, before: str, language: str | None) -> bool:
+    """Whether a name's changed words are English words written in the catalog's language.
+
+    ``ma_fraction`` for ``some_fraction``, ``unLogger`` for ``someLogger``,
+    ``souselement`` for ``subitem`` (glued, and without accents as names are): English
+    words made the language's.  An API's name is no English word ("fd" in ``src_dir_fd``),
+    and a typo is a letter away from the English (``sufix``, ``Pickle`` for ``Pickler``).
+    """
+    kept = {part.lower() for part in _name_parts(word)} & {
+        part.lower() for part in _name_parts(before)
+    }
+    lost = [part for part in _name_parts(before) if part.lower() not in kept]
+    new = [part for part in _name_parts(word) if part.lower() not in kept]
+    if not lost or not new or _one_edit_apart(word, before):
+        return False
+    return all(_glued_words(_ENGLISH, part) for part in lost) and all(
+        _glued_words(language, part) for part in new
+    )
+
+
+def _glued_words(language: str | None, part: str) -> bool:
+    """Whether ``part`` is a word of the language (two letters or more), or words glued."""
+    shortest = _GLUED_WORD.get(language or "", _WORD_LENGTH)
+    if len(part) < 2:
+        return False
+    pieces = {part} | {
+        part[start:end]
+        for start in range(len(part))
+        for end in range(start + shortest, len(part) + 1)
+    }
+    known = words_known(language, tuple(sorted(pieces)))
+    if known is None:
+        return False
+    if part in known:
+        return True
+    # Whether the glued pieces, each known, make the whole (souselement: sous + element).
+    reach = [True] + [False] * len(part)
+    for end in range(shortest, len(part) + 1):
+        reach[end] = any(
+            reach[start] and part[start:end] in known for start in range(end - shortest + 1)
+        )
+    return reach[-1]
+
+
+def _one_edit_apart(word: str, before: str) -> bool:
+    """Whether two names of four letters or more differ by one letter added, lost or changed."""
+    if min(len(word), len(before)) < 4 or abs(len(word) - len(before)) > 1:
+        return False
+    matcher = SequenceMatcher(None, word.lower(), before.lower())
+    return (
+        max(len(word), len(before)) - sum(block.size for block in matcher.get_matching_blocks())
+        <= 1
+    )
+
+
+def _placeholders_written(literal: str, original: str) -> bool:
+    """Whether ``literal`` is ``original`` with its placeholders written otherwise.
+
+    ``raise ... from ...`` for ``raise x from y`` (a name as an ellipsis), ``# type:
+    un_type`` for ``# type: <type>`` (a slot filled in, or renamed: ``'<la version>'``).
+    """
+    pattern = []
+    for token in _CODE_TOKEN.findall(original):
+        if token.startswith("<") and len(token) > 1:
+            pattern.append(rf"(?:<\w[\w\s-]*>|\w+|{_ELLIPSIS})")
+        elif token[0].isalnum() or token[0] == "_":
+            name = re.escape(token)
+            pattern.append(name if keyword.iskeyword(token) else f"(?:{name}|{_ELLIPSIS})")
+        elif token in {"...", "…"}:
+            pattern.append(_ELLIPSIS)
+        elif token in {"'", '"'}:
+            pattern.append("['\"]")
+        elif token.isspace():
+            pattern.append(r"\s*")
+        else:
+            pattern.append(re.escape(token))
+    return re.fullmatch("".join(pattern), literal) is not None
+
+
 def _literal_change(literal: str, original: str) -> str | None:
     """How bad a change to a literal is: None (spacing only), a warning or an error.
 
@@ -304,7 +463,7 @@ def _literal_change(literal: str, original: str) -> str | None:
     words replaced is what a team that translates examples' names does
     (python-docs-fr writes ``'chat'`` for ``'cat'``): a warning.
     """
-    if _same_code(literal, original):
+    if _same_code(literal, original) or _placeholders_written(literal, original):
         return None
     if _punctuation(literal) != _punctuation(original):
         return ERROR

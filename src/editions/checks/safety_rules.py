@@ -30,7 +30,10 @@ def _unsafe(
 ) -> list[tuple[str, str]]:
     # Cached: each rule's check asks for the same message in turn.
     readings = _CURRENT[0].settings.english if _CURRENT else None
-    return safety.judge(english, msgstr, allowed, readings, titles=_TITLES.get(catalog))
+    language = _CURRENT[0].language if _CURRENT else None
+    return safety.judge(
+        english, msgstr, allowed, readings, titles=_TITLES.get(catalog), language=language
+    )
 
 
 def _titles_of(catalog: CatalogFile) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,48 @@ def is_word_of(language: str | None, word: str) -> bool | None:
         return not _hunspell(dictionary, None, ["^" + word])[0]
     except (OSError, subprocess.CalledProcessError):
         return None
+
+
+@lru_cache(maxsize=1024)
+def words_known(language: str | None, words: tuple[str, ...]) -> frozenset[str] | None:
+    """The ``words`` Hunspell knows in ``language``, as written or but for their accents.
+
+    A name in code is written without accents: ``element`` is élément, ``chaine`` chaîne.
+    One Hunspell run for all (its list mode: suggestions take seconds); None without one.
+    """
+    dictionary = find_dictionary(language)
+    if dictionary is None or shutil.which("hunspell") is None or not words:
+        return None
+    command = ["hunspell", "-l", "-i", "utf-8", "-d", str(dictionary)]
+    try:
+        misspelt = subprocess.run(
+            command,
+            input="".join(f"{word}\n" for word in words),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        ).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    accented = _accented_stems(dictionary)
+    return frozenset(word for word in words if word not in misspelt or word.lower() in accented)
+
+
+@lru_cache(maxsize=8)
+def _accented_stems(dictionary: Path) -> frozenset[str]:
+    """The dictionary's words that have accents, as written without them (élément: element)."""
+    try:
+        lines = dictionary.with_suffix(".dic").read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    stems = (line.split("/", 1)[0].split()[0] for line in lines if line.strip())
+    return frozenset(_without_accents(stem).lower() for stem in stems if not stem.isascii())
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def find_dictionary(language: str | None) -> Path | None:

@@ -24,6 +24,7 @@ from editions.sphinxext import (
     notfound,
     notices,
     search_accents,
+    site_name,
     switcher,
     words,
 )
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     switcher.setup(app)
     navigation.setup(app)
     alternates.setup(app)
+    site_name.setup(app)
     notfound.setup(app)
     notices.setup(app)
     marks.setup(app)
