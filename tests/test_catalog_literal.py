@@ -9,6 +9,7 @@ would notice.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from editions import formatting, status
+from editions import derived, formatting, status
 from editions.errors import EditionsError
 from editions.formatting import render_po
 from editions.pofile import PoSyntaxError, parse_po, read_po
@@ -283,37 +284,51 @@ def test_the_json_figures_are_exact(tmp_path: Path) -> None:
     }
 
 
-def test_the_cache_holds_each_catalog_s_signature_and_figures(tmp_path: Path) -> None:
+def identity(path: Path) -> list[int]:
+    found = path.stat()
+    return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+
+
+def test_the_cache_holds_each_catalog_s_digest_and_figures(tmp_path: Path) -> None:
     write_languages(tmp_path)
     article = tmp_path / "es" / "LC_MESSAGES" / "article.po"
     cache = tmp_path / "cache.json"
     status.collect([article], cache)
-    stat = article.stat()
-    assert json.loads(cache.read_text(encoding="utf-8")) == {
-        "version": status.CACHE_VERSION,
-        "catalogs": {
-            str(article): [stat.st_mtime_ns, stat.st_size, "", [1, 1], [0, 0], [0, 0], [0, 0]]
-        },
-    }
-    # Figures whose signature still matches are taken from the cache, not counted again.
-    doctored = {str(article): [stat.st_mtime_ns, stat.st_size, "", [7, 8], [1, 2], [3, 4], [5, 6]]}
-    cache.write_text(json.dumps({"version": status.CACHE_VERSION, "catalogs": doctored}), "utf-8")
+    # The digest of the catalog's bytes and of the code that counted them (editions.derived),
+    # and the digest of the catalog's bytes with its identity, once it is 2 s old.
+    content = hashlib.sha256(article.read_bytes()).hexdigest()
+    signature = derived.combined({"": content}, derived.own_code_version())
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert kept["records"] == {
+        str(article): [signature, ["", [1, 1], [0, 0], [0, 0], [0, 0]]]
+    }  # fmt: skip
+    assert set(kept) == {"records", "files"}
+    assert kept["files"] in ({}, {str(article): [*identity(article), content]})
+    # Figures whose digest still matches are taken from the cache, not counted again.
+    doctored = {str(article): [signature, ["", [7, 8], [1, 2], [3, 4], [5, 6]]]}
+    cache.write_text(json.dumps({"records": doctored}), "utf-8")
     [cached] = status.collect([article], cache)
     assert (cached.translated, cached.fuzzy, cached.untranslated, cached.obsolete) == (
         status.Tally(7, 8), status.Tally(1, 2), status.Tally(3, 4), status.Tally(5, 6)
     )  # fmt: skip
     assert (cached.language, cached.document) == ("es", "article")
-    # Another version, or damaged data, is ignored: the catalog is counted again.
+    # Another digest (other bytes, other code), or damaged data, is ignored: counted again.
     for damaged in (
-        {"version": status.CACHE_VERSION + 1, "catalogs": doctored},
-        {"version": status.CACHE_VERSION, "catalogs": []},
+        {"records": {str(article): ["0" * 64, doctored[str(article)][1]]}},
+        {"records": {str(article): [signature, ["", [7, 8], [1, 2], [3, 4]]]}},
+        {"records": {str(article): [signature, ["", [7, 8], [1, 2], [3, 4], [5, "6"]]]}},
+        {"records": {str(article): [signature]}},
+        {"records": []},
+        {"version": 2, "catalogs": {str(article): [0, 0, "", [7, 8], [1, 2], [3, 4], [5, 6]]}},
         [],
         "not json",
     ):
         cache.write_text(json.dumps(damaged) if damaged != "not json" else "{", "utf-8")
         [counted] = status.collect([article], cache)
         assert counted.translated == status.Tally(1, 1)
-        assert json.loads(cache.read_text(encoding="utf-8"))["catalogs"][str(article)][3] == [1, 1]
+        assert json.loads(cache.read_text(encoding="utf-8"))["records"][str(article)][1] == [
+            "", [1, 1], [0, 0], [0, 0], [0, 0]
+        ]  # fmt: skip
 
 
 def test_many_catalogs_are_counted_in_worker_processes_with_the_same_figures(

@@ -11,7 +11,7 @@ import pytest
 
 from editions import inert_rst
 from editions.cli import main
-from editions.compile import ENGLISH_LINKS_DIR, compile_language
+from editions.compile import ENGLISH_READINGS, compile_language
 from editions.declaration import Language, Project, load_project
 from editions.inert_rst import is_plain, read
 from editions.safety import RULES, judge
@@ -152,12 +152,12 @@ def _language(project: Project, tag: str) -> Language:
     return next(language for language in project.editions if language.tag == tag)
 
 
-def test_the_english_links_one_language_parsed_serve_the_next(make_project) -> None:
+def test_the_english_readings_one_language_parsed_serve_the_next(make_project) -> None:
     root = make_project("test-basic")
     _add_translation(root, "es", LINKED, "Lea el `informe <https://a.org/r>`_.")
     _add_translation(root, "de", LINKED, "Lesen Sie den `Bericht <https://evil.example/r>`_.")
     project = load_project(root)
-    saved = root / "build" / "catalogs" / ENGLISH_LINKS_DIR
+    saved = root / "build" / ".state" / ENGLISH_READINGS
     assert compile_language(project, _language(project, "es")).withheld == []
     assert [path.name for path in saved.iterdir()] == ["es.json"]
     german = compile_language(project, _language(project, "de"))
@@ -167,13 +167,15 @@ def test_the_english_links_one_language_parsed_serve_the_next(make_project) -> N
     assert [finding.check for finding in german.withheld] == ["retargeted-url"]
 
 
-@pytest.mark.parametrize("content", ['{"rules": "older code", "links": {}}', "{not json"])
-def test_english_links_saved_by_other_code_or_damaged_are_parsed_again(
+@pytest.mark.parametrize(
+    "content", ['{"records": {"readings": ["older code", {}]}}', "{not json", '{"records": []}']
+)
+def test_english_readings_saved_by_other_code_or_damaged_are_parsed_again(
     make_project, content: str
 ) -> None:
     root = make_project("test-basic")
     _add_translation(root, "de", LINKED, "Lesen Sie den `Bericht <https://evil.example/r>`_.")
-    saved = root / "build" / "catalogs" / ENGLISH_LINKS_DIR
+    saved = root / "build" / ".state" / ENGLISH_READINGS
     saved.mkdir(parents=True)
     (saved / "es.json").write_text(content)
     project = load_project(root)

@@ -185,7 +185,9 @@ def test_editions_update_keeps_every_translation(changes, capsys) -> None:
             paths = catalog_paths(root / "locale" / lang)
             after = set().union(*(every_string(read_catalog(p)) for p in paths))
             assert translations <= after
-        (root / "build" / "merged.json").unlink(missing_ok=True)  # merge everything again
+        (root / "build" / ".state" / "merged.json").unlink(
+            missing_ok=True
+        )  # merge everything again
         assert main(["--project", str(root), "update"]) == 0
         assert {path: path.read_bytes() for path in catalog_paths(root / "locale")} == first
         assert main(["--project", str(root), "format", "--check"]) == 0

@@ -8,13 +8,9 @@ from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editions import incremental
+from editions import derived
 from editions.chrome_words import describe, describe_name, missing_words, theme_catalog_path
-from editions.compile import (
-    compile_language,
-    compiled_locale_dir,
-    withheld_findings,
-)
+from editions.compile import compile_language, compiled_locale_dir
 from editions.dashboard import write_dashboard
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError, cannot_write
@@ -68,9 +64,9 @@ def build(
     jobs = max(1, jobs or os.cpu_count() or 1)
     with build_lock(project.build_dir):
         results = [
-            unchanged_edition(project, lang)
+            unchanged_edition(lang, withheld)
             for lang in languages
-            if is_current(project, lang, defines)
+            if (withheld := published_withheld(project, lang, defines)) is not None
         ]
         stale = [lang for lang in languages if lang.tag not in {r.tag for r in results}]
         building = tuple(language.tag for language in stale)
@@ -153,17 +149,22 @@ def build_edition(
     project = load_project(Path(root))
     language = next(language for language in project.editions if language.tag == tag)
     # Taken before the build: an input changed during the build makes the next run build again.
-    inputs = inputs_fingerprint(project, language, defines)
-    incremental.forget(fingerprint_record(project, language))
+    record = edition_record(project, language)
+    inputs = edition_inputs(project, language, defines, record)
+    last = record.stored(language.tag)
+    record.forget_other_files()
+    record.drop(language.tag)
+    record.save()
     # Present while Sphinx writes: a killed build may leave half-written pages that
     # Sphinx would take as up to date, so the next build after one starts afresh.
     unfinished = work_dir(project, language) / ".unfinished"
-    fresh = unfinished.exists()
+    fresh = unfinished.exists() or (inputs is not None and _unseen_by_sphinx(last, inputs.sources))
     unfinished.parent.mkdir(parents=True, exist_ok=True)
     unfinished.touch()
     try:
         withheld = [str(f) for f in compile_language(project, language).withheld]
         run = run_sphinx(edition_job(project, language, defines, building, fresh=fresh))
+        built = time.time_ns()
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
     except UnicodeDecodeError:  # Sphinx stops, without naming the file, on a non-UTF-8 source
@@ -186,7 +187,10 @@ def build_edition(
         publish(work_dir(project, language) / "html", published_dir(project.build_dir) / tag)
     except EditionsError as error:
         return EditionResult(tag, False, time.monotonic() - started, error=str(error))
-    incremental.record(fingerprint_record(project, language), inputs)
+    if inputs is not None:  # an input could not be read: the next run builds again
+        value = {"withheld": withheld, "sources": inputs.sources, "built": built}
+        record.put(language.tag, inputs.digest, value)
+        record.save(durable=True)
     return EditionResult(
         tag, True, time.monotonic() - started, run.warnings, rebuilt=run.built, withheld=withheld
     )
@@ -203,31 +207,86 @@ def _undecodable_source(source_dir: Path) -> str:
     return f"{source_dir}: a source file is not valid UTF-8; save it as UTF-8"
 
 
-def unchanged_edition(project: Project, language: Language) -> EditionResult:
+def unchanged_edition(language: Language, withheld: list[str]) -> EditionResult:
     """The result of an edition skipped because none of its inputs changed."""
-    withheld = [str(finding) for finding in withheld_findings(project, language)]
     return EditionResult(language.tag, True, 0.0, withheld=withheld)
 
 
-def is_current(project: Project, language: Language, defines: dict[str, str] | None) -> bool:
-    """Whether ``language``'s published edition was built from exactly the present inputs."""
-    published = published_dir(project.build_dir) / language.tag / "index.html"
-    last = incremental.recorded(fingerprint_record(project, language))
-    return published.is_file() and last == inputs_fingerprint(project, language, defines)
+def published_withheld(
+    project: Project, language: Language, defines: dict[str, str] | None
+) -> list[str] | None:
+    """What the published edition withheld, if it was built from exactly the present inputs.
+
+    None if it must be built: never published, or an input changed since.
+    """
+    if not (published_dir(project.build_dir) / language.tag / "index.html").is_file():
+        return None
+    record = edition_record(project, language)  # read only: its worker alone writes it
+    inputs = edition_inputs(project, language, defines, record)
+    value = record.get(language.tag, inputs.digest if inputs is not None else None)
+    withheld = value.get("withheld") if isinstance(value, dict) else None
+    if not isinstance(withheld, list) or not all(isinstance(item, str) for item in withheld):
+        return None  # none, or damaged: built again
+    return withheld
 
 
-def inputs_fingerprint(project: Project, language: Language, defines: dict[str, str] | None) -> str:
-    """What an edition is built from: the sources, its own catalogs, the settings.
+@dataclass(frozen=True)
+class EditionInputs:
+    """The digest of all an edition is built from, and of each of its source files."""
+
+    digest: str
+    sources: dict[str, str]
+
+
+def edition_inputs(
+    project: Project, language: Language, defines: dict[str, str] | None, known: derived.Records
+) -> EditionInputs | None:
+    """What an edition is built from: the sources, its own catalogs, the settings, the code.
 
     Every catalog the edition reads is under its language folder (the source
-    language's included); Editions' own words ship in its package, also fingerprinted.
+    language's included); Editions' own words ship in its package, in the code's digest.
+    None if an input cannot be read: the edition is built, and says what is wrong.
+    ``known``: the edition's record, whose remembered file digests serve.
     """
-    inputs = [project.source_dir, language_folder(project.locale_dir, language)]
-    return incremental.edition_fingerprint(project.root, inputs, [language.tag, defines or {}])
+    try:
+        sources = derived.file_digests([project.source_dir], known, project.root)
+        others = derived.file_digests(
+            [project.root / "pyproject.toml", language_folder(project.locale_dir, language)],
+            known,
+            project.root,
+        )
+    except OSError:
+        return None
+    settings = [derived.code_version(), language.tag, defines or {}]
+    return EditionInputs(derived.combined({**sources, **others}, settings), sources)
 
 
-def fingerprint_record(project: Project, language: Language) -> Path:
-    return work_dir(project, language) / "inputs.sha256"
+def _unseen_by_sphinx(last: object, sources: dict[str, str]) -> bool:
+    """Whether a source's bytes changed since the last publication under a time Sphinx trusts.
+
+    Sphinx re-reads a page only if its file is newer than its last reading: other bytes with
+    an older time (``cp -p``, an archive, a checkout) would keep the old page.
+    """
+    if not isinstance(last, dict):
+        return False
+    known, built = last.get("sources"), last.get("built")
+    if not isinstance(known, dict) or not isinstance(built, int):
+        return False
+    for path, digest in sources.items():
+        if known.get(path, digest) != digest:
+            try:
+                if os.stat(path).st_mtime_ns <= built:
+                    return True
+            except OSError:
+                return True
+    return False
+
+
+def edition_record(project: Project, language: Language) -> derived.Records:
+    """The record of the edition's last publication: its own file, written by its worker only."""
+    return derived.Records(
+        derived.state_dir(project.build_dir) / "editions" / f"{language.tag}.json"
+    )
 
 
 def edition_job(

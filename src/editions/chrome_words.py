@@ -28,7 +28,6 @@ The figure is per language, not per page: a word counts once, wherever it shows.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,9 +41,9 @@ from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo
 
+from editions import derived
 from editions.declaration import DECLARATION_FILE, Language, Project
 from editions.errors import EditionsError
-from editions.files import write_atomically
 from editions.furo_literals import CREDIT_WORDS, LITERALS
 from editions.layout import MESSAGES_FOLDER
 from editions.pofile import PoFile, escape, parse_po, read_po
@@ -171,24 +170,20 @@ def theme_words() -> tuple[Word, ...]:
 
 
 def cached_theme_words(cache_file: Path) -> tuple[Word, ...]:
-    """:func:`theme_words`, kept in ``cache_file`` for the installed theme's versions.
+    """:func:`theme_words`, kept in ``cache_file`` (a derived record) for the theme's versions.
 
     Parsing the templates takes longer than the rest of `editions status`; the
-    words change only with Sphinx, furo or sphinx-basic-ng.
+    words change only with Sphinx, furo or sphinx-basic-ng (or Editions' own code).
     """
-    versions = [version(name) for name in _THEME_DISTRIBUTIONS]
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        kept = json.loads(cache_file.read_text(encoding="utf-8"))
-        if kept["versions"] == versions:
-            return tuple(
-                word if isinstance(word, str) else (word[0], word[1]) for word in kept["words"]
-            )
+    records = derived.Records(cache_file)
+    inputs = derived.digest([], [derived.code_version(), *map(version, _THEME_DISTRIBUTIONS)])
+    kept = records.get("words", inputs)
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        if isinstance(kept, list):
+            return tuple(word if isinstance(word, str) else (word[0], word[1]) for word in kept)
     words = theme_words()
-    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(
-            cache_file, json.dumps({"versions": versions, "words": words}).encode(), durable=False
-        )
+    records.put("words", inputs, list(words))
+    records.save_if_possible()  # a cache that cannot be written is only slower
     return words
 
 

@@ -14,44 +14,40 @@ edition reads these catalogs, the source language's too: a ``locale/en/`` that
 Sphinx compiled by itself would reach the English edition unchecked.
 
 Validating and checking a catalog costs a msgfmt process and two readings: a
-catalog whose ``.po`` (size, mtime) and compiled outputs are those recorded at
-its last successful compilation, under the same rules (Editions' code,
-``allowed-urls``, the gettext tools), is not compiled again; its recorded
-withheld findings stand.  A broken catalog is never recorded, so it fails its
-language on every build until it is fixed.
+catalog whose bytes, rules (Editions' code, ``allowed-urls``, the checks disabled,
+the tools) and compiled outputs are those recorded at its last successful
+compilation (:mod:`editions.derived`) is not compiled again; its recorded withheld
+findings stand.  A broken catalog is never recorded, so it fails its language on
+every build until it is fixed.
 """
 
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import babel
-import docutils
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from editions import incremental
+from editions import derived
 from editions.catalogs import THEME_DOMAIN, catalog_paths, render_catalog
 from editions.checks import CheckSettings, settings_from
 from editions.checks.runner import Verdict, judge_file
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
-from editions.files import write_atomically, write_if_changed
+from editions.files import write_if_changed
 from editions.findings import Finding
 from editions.javascript_catalog import write_javascript_catalog
 from editions.layout import domain_of, language_folder
 from editions.safety import EnglishReadings
 
-WITHHELD_FILE = "withheld.json"
-# What each catalog was compiled from and into, for skipping the unchanged ones.
-RECORD_FILE = "compiled.json"
-# The readings of the English texts, one file per language that parsed some (never two writers).
-ENGLISH_LINKS_DIR = "english-links"
+# What each catalog was compiled from and into, for skipping the unchanged ones: one file per
+# language, under the derived state's folder.
+COMPILED_RECORDS = "compiled"
+# The English's parsed link readings, one file per language that parsed some (never two writers).
+ENGLISH_READINGS = "english-readings"
 
 
 @dataclass(frozen=True)
@@ -80,26 +76,26 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             f"create them with `editions update --lang {language.code}`, or move them here"
         )
     target = language_folder(compiled_locale_dir(project), language)
-    rules = _rules_fingerprint(project, language)
+    rules = _rules(project, language)
     settings: CheckSettings | None = None  # made when a catalog is first judged
-    previous = _read_record(target, rules)
-    record: dict[str, dict[str, Any]] = {}
-    changed, withheld, broken, domains = [], [], [], set()
+    records = derived.Records(_records_path(project, language))
+    changed, withheld, broken, domains = [], [], [], []
     for path in catalog_paths(source):
         domain = domain_of(path, source)
-        kept = _kept_findings(previous.get(domain), path, target, domain)
+        # Before reading: a change made while it is judged is seen next time.
+        inputs = derived.digest_or_none([path], rules, records, project.root)
+        kept = _kept_findings(records, domain, inputs, target)
         if kept is not None:
-            record[domain] = previous[domain]
-            domains.add(domain)
+            domains.append(domain)
             withheld.extend(kept)
             continue
-        stamp = _stamp_if_readable(path)  # before reading: a later change is seen next time
+        records.drop(domain)
         settings = settings or _build_settings(project)
         verdict = judge_file(path, settings)
         if verdict.refused or verdict.catalog.catalog is None:
             broken.append("\n".join(str(finding) for finding in verdict.refused))
             continue  # and not recorded: it fails again until fixed
-        domains.add(domain)
+        domains.append(domain)
         catalog = verdict.catalog.catalog
         found = withhold(catalog, verdict)
         withheld.extend(found)
@@ -109,147 +105,96 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         if domain == THEME_DOMAIN:
             write_javascript_catalog(catalog, language, target)
             outputs.append("sphinx.js")
-        if stamp is None:
-            continue  # it vanished after reading: compile it again next time
-        record[domain] = {
-            "path": str(path),
-            "source": stamp,
-            "outputs": {name: _stamp(target / name) for name in outputs},
-            "withheld": [finding.to_json() for finding in found],
-        }
+        if inputs is None:
+            continue  # it could not be hashed (gone after reading): compile it again next time
+        records.put(
+            domain,
+            inputs,
+            {
+                "outputs": {name: records.file_digest(target / name) for name in outputs},
+                "withheld": [finding.to_json() for finding in found],
+            },
+        )
     if settings is not None and settings.english is not None:
-        _save_english_links(project, language, settings.english)
+        _save_english_readings(project, language, settings.english)
     # Recorded even when a catalog is broken: the valid ones need no new check once it is fixed.
-    write_atomically(
-        target / RECORD_FILE, json.dumps({"rules": rules, "catalogs": record}).encode("utf-8")
-    )
+    records.keep_only(domains)
+    records.forget_other_files()
+    records.save()
     if broken:
         raise EditionsError(
             f"the '{language.tag}' edition is not built, its published version is kept:\n"
             + "\n".join(broken)
         )
-    _remove_orphans(target, domains)
-    write_if_changed(target / WITHHELD_FILE, _findings_json(withheld))
+    _remove_orphans(target, set(domains))
     return CompiledCatalogs(changed, withheld)
 
 
-def _read_english_links(project: Project) -> EnglishReadings:
-    """The English readings parsed by every language compiled so far."""
+def _records_path(project: Project, language: Language) -> Path:
+    return derived.state_dir(project.build_dir) / COMPILED_RECORDS / f"{language.tag}.json"
+
+
+def _read_english_readings(project: Project) -> EnglishReadings:
+    """The English readings parsed by every language compiled so far, by the same code."""
     known: dict[str, list[list[Any]]] = {}
-    for path in sorted((compiled_locale_dir(project) / ENGLISH_LINKS_DIR).glob("*.json")):
-        known.update(_english_links_file(path))
+    folder = derived.state_dir(project.build_dir) / ENGLISH_READINGS
+    for path in sorted(folder.glob("*.json")):
+        readings = derived.Records(path).get("readings", derived.code_version())
+        if isinstance(readings, dict) and all(map(EnglishReadings.valid, readings.values())):
+            known.update(readings)
     return EnglishReadings(known)
 
 
-def _save_english_links(project: Project, language: Language, links: EnglishReadings) -> None:
-    """Save every link ``language`` knows, if it parsed some, for the languages after it.
+def _save_english_readings(project: Project, language: Language, english: EnglishReadings) -> None:
+    """Save every reading ``language`` knows, if it parsed some, for the languages after it.
 
     In its own file: two workers never write the same one.
     """
-    if not links.grown:
+    if not english.grown:
         return
-    path = compiled_locale_dir(project) / ENGLISH_LINKS_DIR / f"{language.tag}.json"
-    data = {"rules": _english_links_fingerprint(), "links": links.known}
-    write_atomically(path, json.dumps(data).encode("utf-8"), durable=False)
-
-
-def _english_links_file(path: Path) -> dict[str, list[list[Any]]]:
-    """The readings saved in ``path`` by the same code and docutils; none if not, or damaged."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        links: dict[str, list[list[Any]]] = data["links"]
-        valid = data["rules"] == _english_links_fingerprint() and all(
-            EnglishReadings.valid(reading) for reading in links.values()
-        )
-        return links if valid else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}  # the texts are parsed again
-
-
-@lru_cache(maxsize=1)
-def _english_links_fingerprint() -> str:
-    """What the reading of a text depends on: Editions' code and docutils."""
-    return incremental.fingerprint([incremental.PACKAGE_DIR], ["links", docutils.__version__])
-
-
-def withheld_findings(project: Project, language: Language) -> list[Finding]:
-    """The translations left out at the last compilation of ``language`` (none if never built)."""
-    path = language_folder(compiled_locale_dir(project), language) / WITHHELD_FILE
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-        return [_finding_of(record) for record in records]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []
+    folder = derived.state_dir(project.build_dir) / ENGLISH_READINGS
+    records = derived.Records(folder / f"{language.tag}.json")
+    records.put("readings", derived.code_version(), english.known)
+    records.save()
 
 
 def _finding_of(record: dict[str, Any]) -> Finding:
     return Finding(Path(record["path"]), record["line"], record["check"], record["message"])
 
 
-def _rules_fingerprint(project: Project, language: Language) -> str:
+def _rules(project: Project, language: Language) -> list[object]:
     """What, besides the catalog itself, shapes its compiled form and its findings."""
-    settings = [
+    return [
+        derived.code_version(),
         language.tag,
         sorted(project.settings.allowed_urls),
         sorted(project.settings.disabled_checks),
-        babel.__version__,
-        docutils.__version__,
     ]
-    return incremental.fingerprint([incremental.PACKAGE_DIR], settings)
-
-
-def _read_record(target: Path, rules: str) -> dict[str, dict[str, Any]]:
-    """The catalogs recorded at the last compilation, if made under the same ``rules``."""
-    try:
-        data = json.loads((target / RECORD_FILE).read_text(encoding="utf-8"))
-        if data["rules"] != rules:
-            return {}
-        catalogs: dict[str, dict[str, Any]] = data["catalogs"]
-        return catalogs
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
 
 
 def _kept_findings(
-    entry: dict[str, Any] | None, path: Path, target: Path, domain: str
+    records: derived.Records, domain: str, inputs: str | None, target: Path
 ) -> list[Finding] | None:
-    """The recorded findings of ``path`` if its last compilation stands, else None.
+    """The recorded findings of a catalog if its last compilation stands, else None.
 
-    It stands if the catalog is unchanged and every output is as it was written
-    (neither deleted nor edited since).
+    It stands if its record is valid and every output is as it was written (neither
+    deleted nor edited since).
     """
-    if entry is None:
+    record = records.get(domain, inputs)
+    if record is None:
         return None
     try:
-        outputs: dict[str, list[int]] = entry["outputs"]
-        unchanged = (
-            entry["path"] == str(path)
-            and _stamp(path) == entry["source"]
-            and {f"{domain}.po", f"{domain}.mo"} <= outputs.keys()
-            and all(_stamp(target / name) == stamp for name, stamp in outputs.items())
-        )
-        return [_finding_of(item) for item in entry["withheld"]] if unchanged else None
+        outputs: dict[str, str] = record["outputs"]
+        if not all(records.file_digest(target / name) == value for name, value in outputs.items()):
+            return None
+        return [_finding_of(item) for item in record["withheld"]]
     except (OSError, KeyError, TypeError, AttributeError):
         return None  # a damaged record: compile again
 
 
-def _stamp_if_readable(path: Path) -> list[int] | None:
-    """None for a dangling link or a file gone: reading it then says what is wrong."""
-    try:
-        return _stamp(path)
-    except OSError:
-        return None
-
-
-def _stamp(path: Path) -> list[int]:
-    """Size and modification time, what Sphinx itself trusts (a list: it goes through JSON)."""
-    status = path.stat()
-    return [status.st_size, status.st_mtime_ns]
-
-
 def _build_settings(project: Project) -> CheckSettings:
     """The checks as ``editions check`` runs them on the project, with the shared English."""
-    return replace(settings_from(project), english=_read_english_links(project))
+    return replace(settings_from(project), english=_read_english_readings(project))
 
 
 def withhold(catalog: Catalog, verdict: Verdict) -> list[Finding]:
@@ -297,7 +242,3 @@ def _remove_orphans(target: Path, domains: set[str]) -> None:
     for path in [*catalog_paths(target, ".po"), *catalog_paths(target, ".mo")]:
         if domain_of(path, target) not in domains:
             path.unlink(missing_ok=True)
-
-
-def _findings_json(findings: list[Finding]) -> bytes:
-    return json.dumps([finding.to_json() for finding in findings], indent=1).encode("utf-8")

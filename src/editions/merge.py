@@ -36,7 +36,7 @@ Where it knowingly differs from msgmerge:
 As with msgmerge, a fuzzy entry is a candidate for the next merge's fuzzy matching: a new
 msgid left untranslated may find, one update later, the translation a similar msgid was
 given as fuzzy.  ``editions update`` merges a pair again only when its template or
-catalog changed (``build/merged.json``).
+catalog changed (``build/.state/merged.json``, :mod:`editions.derived`).
 """
 
 from __future__ import annotations

@@ -21,8 +21,6 @@ translated, rounded down, of the publication's own documents; the theme's words
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import posixpath
 from collections.abc import Iterable, Iterator
@@ -32,14 +30,12 @@ from functools import cached_property, partial
 from multiprocessing import get_context
 from pathlib import Path
 
+from editions import derived
 from editions.declaration import Project
 from editions.errors import EditionsError
-from editions.files import write_atomically
 from editions.layout import domain_of, layout_of
-from editions.pofile import read_po
+from editions.pofile import PoFile, parse_po, read_catalog_bytes, read_po
 
-# Bump when the parser or the figures change, so that old caches are ignored.
-CACHE_VERSION = 2
 # Below this many catalogs to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 100
 UNDETERMINED = "und"  # BCP 47's "undetermined language"
@@ -221,8 +217,8 @@ def collect(
 ) -> list[CatalogStatus]:
     """The status of every catalog in ``paths`` (catalogs, or folders searched recursively).
 
-    With ``cache_file``, figures of catalogs unchanged since the last call
-    (same size and modification time) are read from it instead of the file.
+    With ``cache_file``, figures of catalogs whose bytes are those of a previous call,
+    counted by the same code, are read from it (:mod:`editions.derived`).
     Raises :class:`EditionsError` for a missing path or a catalog it cannot read;
     with ``strict=False`` such a catalog is left out of the figures instead.
     """
@@ -294,7 +290,7 @@ def project_languages(project: Project, report: StatusReport) -> list[LanguageSt
         language = declared.get(figures.language)
         if language is None:
             continue
-        cache = project.build_dir / "cache" / "theme-words.json"
+        cache = derived.state_dir(project.build_dir) / "theme-words.json"
         chrome = missing_words(project.locale_dir, language, cache)
         counts = (len(chrome.theme), len(chrome.own), int(project.title_fallback(language)))
         languages.append(replace(figures, chrome_untranslated=counts))
@@ -302,7 +298,7 @@ def project_languages(project: Project, report: StatusReport) -> list[LanguageSt
 
 
 def project_cache_file(project: Project) -> Path:
-    return project.build_dir / "cache" / "status.json"
+    return derived.state_dir(project.build_dir) / "status.json"
 
 
 def user_cache_file() -> Path:
@@ -507,7 +503,10 @@ class _Figures:
 
 def read_figures(path: Path, project_root: Path | None = None) -> _Figures:
     """Count one catalog's entries; raises EditionsError naming the line of a bad one."""
-    po = read_po(path, project_root)
+    return _figures_of(read_po(path, project_root))
+
+
+def _figures_of(po: PoFile) -> _Figures:
     # Plain counters, not Tally sums: this loop runs over every entry of every catalog.
     counts = {part: [0, 0] for part in ("translated", "fuzzy", "untranslated", "obsolete")}
     for entry in po.entries:
@@ -566,33 +565,27 @@ def _identity(path: Path, root: Path, header_language: str) -> tuple[str, str, s
 
 
 class _Cache:
-    """Figures by absolute path, valid while the file's size and mtime are unchanged."""
+    """Figures by absolute path, valid while the catalog's bytes and Editions' code are the same.
+
+    Derived records (:mod:`editions.derived`): a catalog is read, as :func:`read_po` reads it,
+    on every call; only its parsing and counting are saved.
+    """
 
     def __init__(self, file: Path | None, project_root: Path | None = None) -> None:
-        self.file = file
+        self.records = derived.Records(file) if file is not None else None
         self.project_root = project_root
-        self.entries: dict[str, list[object]] = {}
-        self.changed = False
         self._read: dict[Path, _Figures | str] = {}
-        if file is not None:
-            self.entries = self._load(file)
-
-    @staticmethod
-    def _load(file: Path) -> dict[str, list[object]]:
-        try:
-            data = json.loads(file.read_bytes())
-        except (OSError, ValueError):
-            return {}  # no cache yet, or a damaged one: counted again
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-            return {}
-        entries = data.get("catalogs")
-        return entries if isinstance(entries, dict) else {}
+        self._digests: dict[Path, str | None] = {}
+        self._bytes: dict[Path, bytes] = {}  # read to be hashed, kept to be counted
+        self._found: dict[Path, _Figures | None] = {}
 
     def read_ahead(self, paths: list[Path]) -> None:
         """Count the catalogs not in the cache on every core, when there are many."""
-        missing = [path for path in paths if not self._cached(path)]
+        missing = [path for path in paths if self._cached(path) is None]
         if len(missing) < PARALLEL_FROM:
             return
+        for path in missing:
+            self._bytes.pop(path.absolute(), None)  # the workers read them
         workers = min(os.cpu_count() or 1, 4)
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
             for path, figures in zip(
@@ -606,44 +599,50 @@ class _Cache:
             ):
                 self._read[path] = figures
 
-    def _cached(self, path: Path) -> bool:
-        cached = self.entries.get(str(path.absolute()))
-        try:
-            stat = path.stat()
-        except OSError:
-            return False
-        return isinstance(cached, list) and cached[:2] == [stat.st_mtime_ns, stat.st_size]
+    def _inputs(self, path: Path) -> str | None:
+        """The digest of the catalog's bytes and of the code; None if it cannot be read."""
+        if self.records is None:
+            return None
+        if path not in self._digests:
+            try:
+                content = self.records.file_digest(path.absolute(), self._read_bytes)
+                self._digests[path] = derived.combined({"": content}, derived.own_code_version())
+            except (OSError, EditionsError):
+                self._digests[path] = None  # counting it says what is wrong
+        return self._digests[path]
+
+    def _read_bytes(self, path: Path) -> bytes:
+        data = self._bytes[path] = read_catalog_bytes(path, self.project_root)
+        return data
+
+    def _cached(self, path: Path) -> _Figures | None:
+        """The recorded figures of ``path``, if recorded for its present bytes."""
+        if path in self._found:
+            return self._found[path]
+        inputs = self._inputs(path)
+        if self.records is None or inputs is None:
+            return None
+        found = self._found[path] = _figures_from_json(
+            self.records.get(str(path.absolute()), inputs)
+        )
+        return found
 
     def status(self, path: Path, root: Path) -> CatalogStatus:
-        key = str(path.absolute())
-        try:
-            stat = path.stat()
-        except OSError as error:
-            raise EditionsError(f"{path}: cannot read the catalog: {error.strerror}") from None
-        signature = [stat.st_mtime_ns, stat.st_size]
-        cached = self.entries.get(key)
-        if isinstance(cached, list) and len(cached) == 7 and cached[:2] == signature:
-            language, *tallies = cached[2:]
-            figures = _Figures(str(language), *(Tally(*t) for t in tallies))  # type: ignore[misc]
-        else:
-            read = self._read.pop(path, None) or _figures_or_problem(path, self.project_root)
+        read = self._read.pop(path, None)
+        figures = self._cached(path) if read is None else None
+        if figures is None:
+            if read is None:
+                data = self._bytes.pop(path.absolute(), None)
+                if data is None:
+                    data = read_catalog_bytes(path, self.project_root)
+                read = _figures_of(parse_po(data, path))
             if isinstance(read, str):
                 raise EditionsError(read)
             figures = read
-            self.entries[key] = [
-                *signature,
-                figures.language,
-                *(
-                    [tally.strings, tally.words]
-                    for tally in (
-                        figures.translated,
-                        figures.fuzzy,
-                        figures.untranslated,
-                        figures.obsolete,
-                    )
-                ),
-            ]
-            self.changed = True
+            inputs = self._inputs(path)
+            if self.records is not None and inputs is not None:
+                self.records.put(str(path.absolute()), inputs, _figures_json_record(figures))
+        self._bytes.pop(path.absolute(), None)
         language, document, language_from = _identity(path, root, figures.language)
         return CatalogStatus(
             path,
@@ -657,11 +656,27 @@ class _Cache:
         )
 
     def save(self) -> None:
-        if self.file is None or not self.changed:
-            return
-        data = {"version": CACHE_VERSION, "catalogs": self.entries}
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            write_atomically(self.file, json.dumps(data, separators=(",", ":")).encode())
+        if self.records is not None:
+            self.records.save_if_possible()  # a cache that cannot be written only costs time
+
+
+def _figures_json_record(figures: _Figures) -> list[object]:
+    """The figures as recorded: the Language header, then each tally's strings and words."""
+    tallies = (figures.translated, figures.fuzzy, figures.untranslated, figures.obsolete)
+    return [figures.language, *([tally.strings, tally.words] for tally in tallies)]
+
+
+def _figures_from_json(record: object) -> _Figures | None:
+    """The figures of a record, None if it is not one (damaged: counted again)."""
+    if not isinstance(record, list) or len(record) != 5 or not isinstance(record[0], str):
+        return None
+    tallies = record[1:]
+    if not all(
+        isinstance(tally, list) and len(tally) == 2 and all(type(n) is int for n in tally)
+        for tally in tallies
+    ):
+        return None
+    return _Figures(record[0], *(Tally(*tally) for tally in tallies))
 
 
 def _percent(part: int, whole: int) -> float:

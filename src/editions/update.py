@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from editions import derived
 from editions.catalogs import (
     THEME_DOMAIN,
     MergeResult,
@@ -20,7 +20,6 @@ from editions.catalogs import (
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
 from editions.files import write_if_changed
-from editions.incremental import fingerprint
 from editions.layout import domain_of, language_folder
 from editions.merge import merge
 from editions.pofile import PoFile
@@ -138,32 +137,37 @@ def retire_catalogs(folder: Path, domains: set[str]) -> list[MergeResult]:
 
 
 class MergeState:
-    """Which template and catalog pairs were merged, as they were then (``build/merged.json``).
+    """Which template and catalog pairs were merged, as they were then (a derived record).
 
     A pair whose template and catalog are both unchanged since their last merge would merge to
     the same catalog: after one article changes, only its catalogs are read and merged.
     """
 
-    def __init__(self, path: Path, pairs: dict[str, str]) -> None:
-        self.path, self.pairs = path, pairs
+    def __init__(self, records: derived.Records, root: Path) -> None:
+        self.records, self.root = records, root
 
     @classmethod
     def load(cls, project: Project) -> MergeState:
-        path = project.build_dir / "merged.json"
-        try:
-            pairs = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pairs = {}
-        return cls(path, pairs if isinstance(pairs, dict) else {})
+        path = derived.state_dir(project.build_dir) / "merged.json"
+        return cls(derived.Records(path), project.root)
 
     def is_current(self, template: Path, catalog: Path) -> bool:
-        return catalog.exists() and self.pairs.get(str(catalog)) == fingerprint([template, catalog])
+        inputs = self._inputs(template, catalog)
+        return catalog.exists() and self.records.get(str(catalog), inputs) is not None
 
     def merged(self, template: Path, catalog: Path) -> None:
-        self.pairs[str(catalog)] = fingerprint([template, catalog])
+        inputs = self._inputs(template, catalog)
+        if inputs is None:
+            self.records.drop(str(catalog))  # not read as merged: merged again next time
+        else:
+            self.records.put(str(catalog), inputs, True)
 
     def save(self) -> None:
-        write_if_changed(self.path, json.dumps(self.pairs, indent=0, sort_keys=True).encode())
+        self.records.save()
+
+    def _inputs(self, template: Path, catalog: Path) -> str | None:
+        code = derived.code_version()
+        return derived.digest_or_none([template, catalog], code, self.records, self.root)
 
 
 def _rendered_keeping_date(catalog: PoFile, existing: PoFile, path: Path) -> bytes:
