@@ -160,6 +160,36 @@ def test_search_finds_words_typed_without_their_accents(
     assert found(typed) == found(written) != []
 
 
+def test_search_quotes_the_place_of_a_word_typed_without_its_accent(
+    browser: Browser, site_url: str
+) -> None:
+    page = new_page(browser)
+    page.goto(f"{site_url}fr/search.html?q=etat")
+    page.locator("ul.search li p.context").first.wait_for()
+    quotes = page.locator("ul.search li p.context").all_inner_texts()
+    assert any("État" in quote or "état" in quote for quote in quotes), quotes
+
+
+def test_search_finds_words_snowball_calls_stop_words(browser: Browser, site_url: str) -> None:
+    page = new_page(browser)
+    page.goto(f"{site_url}es/search.html?q=Estado")  # Spanish "estado" is a stop word
+    page.locator("ul.search li").first.wait_for()
+
+
+def test_the_search_page_has_its_own_field_on_a_phone(browser: Browser, site_url: str) -> None:
+    page = new_page(browser, viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}de/search.html?q=Kommune")
+    field = page.get_by_role("search").get_by_role("searchbox")
+    assert field.is_visible() and field.input_value() == "Kommune"
+    assert page.title() == "Suche – Rote Fahne · Deutsch"
+    field.fill("Paris")
+    field.press("Enter")
+    page.wait_for_url(f"{site_url}de/search.html?q=Paris")
+    wide = new_page(browser, viewport={"width": 1280, "height": 800})
+    wide.goto(f"{site_url}de/search.html")
+    assert not wide.locator(".editions-search-form").is_visible()  # the sidebar has one
+
+
 SECTION = "part-iii-workers-must-seize-state-power"
 
 

@@ -14,3 +14,28 @@
     return stemmer;
   };
 })();
+
+// The quote under each result: Sphinx looks for the query's stems in the page's text as
+// written, so "etat" (or the stem of "révolution") found no place in "État" and the quote
+// fell back to the page's start. The stems are given, to Sphinx, in the page's spelling.
+(() => {
+  if (typeof Search === "undefined" || typeof Search.makeSearchSummary !== "function") return;
+  const makeSearchSummary = Search.makeSearchSummary;
+  // Each character folded to as many code units as it has ("É" to "e"), so that a place
+  // in the folded text is the same place in the text.
+  const foldChar = (char) => {
+    const folded = char.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+    if (folded.length === char.length) return folded;
+    const lower = char.toLowerCase();
+    return lower.length === char.length ? lower : char;
+  };
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor);
+    const folded = Array.from(text, foldChar).join("");
+    const inPage = [...keywords].map((keyword) => {
+      const at = folded.indexOf(keyword);
+      return at < 0 ? keyword : text.substr(at, keyword.length);
+    });
+    return makeSearchSummary(htmlText, new Set(inPage), anchor);
+  };
+})();
