@@ -56,3 +56,14 @@ def served(folder: Path) -> Iterator[str]:
 def new_page(browser: Browser, **options: Any) -> Page:
     """A page in a fresh context: no remembered choice, no cookies."""
     return browser.new_context(**options).new_page()
+
+
+def serious_violations(page: Page, axe_script: str) -> list[tuple[str, str, list[Any]]]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    page.add_script_tag(content=axe_script)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

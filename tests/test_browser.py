@@ -16,7 +16,7 @@ import pytest
 from babel.messages.pofile import read_po
 from playwright.sync_api import Browser, Page
 
-from browsing import RESULTS, new_page, served
+from browsing import RESULTS, new_page, serious_violations, served
 from conftest import CHROMIUM
 from editions.declaration import load_project
 
@@ -418,14 +418,7 @@ def test_no_serious_accessibility_violation(
     page.goto(f"{site_url}{address}")
     if "search.html" in address:
         page.locator("ul.search li").first.wait_for(timeout=10_000)
-    page.add_script_tag(content=axe_script)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []
 
 
 # --- The notice line and the marks on paragraphs shown in English (tests/roots/test-notices)
@@ -513,11 +506,4 @@ def test_no_serious_accessibility_violation_on_a_page_with_marks(
     page = new_page(browser, viewport={"width": 390, "height": 800})
     page.goto(f"{notices_url}{tag}/story.html")
     assert page.locator(".editions-mark").count() == 4
-    page.add_script_tag(content=axe_script)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []

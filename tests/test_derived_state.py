@@ -385,13 +385,13 @@ def test_a_pair_is_merged_again_for_other_code_a_damaged_record_or_a_deleted_cat
 
 def catalogs_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     counted: list[str] = []
-    count = status._figures_of
+    count = status.figures_of
 
     def spy(po: object) -> object:
         counted.append("counted")
         return count(po)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(status, "_figures_of", spy)
+    monkeypatch.setattr(status, "figures_of", spy)
     return counted
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from browsing import new_page, served
+from browsing import new_page, serious_violations, served
 from conftest import CHROMIUM
 from editions.chrome_words import package_folder
 from editions.declaration import load_project
@@ -381,14 +381,7 @@ def test_the_landing_page_has_no_serious_accessibility_violation(
         browser, locale=locale, color_scheme=scheme, viewport={"width": width, "height": 800}
     )
     page.goto(landing_url)
-    page.add_script_tag(content=axe_script)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page, axe_script) == []
 
 
 def test_the_root_404_page_has_the_landing_pages_look(browser: Browser, landing_url: str) -> None:

@@ -503,10 +503,11 @@ class _Figures:
 
 def read_figures(path: Path, project_root: Path | None = None) -> _Figures:
     """Count one catalog's entries; raises EditionsError naming the line of a bad one."""
-    return _figures_of(read_po(path, project_root))
+    return figures_of(read_po(path, project_root))
 
 
-def _figures_of(po: PoFile) -> _Figures:
+def figures_of(po: PoFile) -> _Figures:
+    """One catalog's figures, from the one reader's entries (the header is not a message)."""
     # Plain counters, not Tally sums: this loop runs over every entry of every catalog.
     counts = {part: [0, 0] for part in ("translated", "fuzzy", "untranslated", "obsolete")}
     for entry in po.entries:
@@ -635,7 +636,7 @@ class _Cache:
                 data = self._bytes.pop(path.absolute(), None)
                 if data is None:
                     data = read_catalog_bytes(path, self.project_root)
-                read = _figures_of(parse_po(data, path))
+                read = figures_of(parse_po(data, path))
             if isinstance(read, str):
                 raise EditionsError(read)
             figures = read

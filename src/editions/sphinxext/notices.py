@@ -93,13 +93,13 @@ def _figures(path: Path, size: int, mtime_ns: int) -> PageFigures:
     again."""
     # Not at import: Sphinx loads this module for every build.
     from editions.pofile import read_po
-    from editions.status import completeness, read_figures
+    from editions.status import completeness, figures_of
 
     try:
-        figures = read_figures(path)
-        catalog = read_po(path)
+        catalog = read_po(path)  # once, for the figures and the fuzzy entries alike
     except EditionsError:  # a broken catalog: its edition is refused before it is built
         return NO_CATALOG
+    figures = figures_of(catalog)
     total = figures.translated + figures.fuzzy + figures.untranslated
     # The header, often marked fuzzy by tools, is no translation; neither is a fuzzy
     # entry without a msgstr (the page shows its English as never translated).
