@@ -28,30 +28,27 @@ def setup(app: Sphinx) -> None:
 
 
 def page_date(app: Sphinx, pagename: str) -> datetime:
-    """When the page's source, its catalog or a file it includes last changed: the newest.
+    """When the document's source, its catalog or a file it includes last changed: the newest.
 
     Not when Sphinx last read it (``env.all_docs``): a changed setting makes Sphinx
-    read every page again, and every page would say it changed today.  A page
-    Sphinx makes (search, 404) is dated by the build.  SOURCE_DATE_EPOCH, for
-    reproducible builds, is the latest date a page can have (as ``tar
-    --clamp-mtime`` does).
+    read every page again, and every page would say it changed today.  Files git does
+    not know date the page by the build.  SOURCE_DATE_EPOCH, for reproducible builds,
+    is the latest date a page can have (as ``tar --clamp-mtime`` does).
     """
-    now = datetime.now(tz=UTC).timestamp()
-    stamp = now
-    if pagename in app.env.all_docs:
-        project = project_of(app)
-        # Sphinx's dependencies, but not the catalogs compiled under build/ at each build.
-        included = [app.env.srcdir / dep for dep in app.env.dependencies[pagename]]
-        files = [Path(app.env.doc2path(pagename))]
-        build = project.build_dir.resolve()
-        files += [path for path in included if not path.resolve().is_relative_to(build)]
-        if edition_of(app) != project.source_language:
-            catalog = page_catalog(app, pagename)
-            files += [catalog] if catalog else []
-        scope = (project.source_dir, project.locale_dir)
-        changed = [last_changed(path, scope) for path in files]
-        stamps = [when for when in changed if when is not None]
-        stamp = max(stamps, default=now)
+    project = project_of(app)
+    # Sphinx's dependencies, but not the catalogs compiled under build/ at each build.
+    included = [app.env.srcdir / dep for dep in app.env.dependencies[pagename]]
+    files = [Path(app.env.doc2path(pagename))]
+    build = project.build_dir.resolve()
+    files += [path for path in included if not path.resolve().is_relative_to(build)]
+    if edition_of(app) != project.source_language:
+        catalog = page_catalog(app, pagename)
+        files += [catalog] if catalog else []
+    scope = (project.source_dir, project.locale_dir)
+    changed = [last_changed(path, scope) for path in files]
+    stamp = max(
+        (when for when in changed if when is not None), default=datetime.now(tz=UTC).timestamp()
+    )
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         stamp = min(stamp, int(epoch))

@@ -3,10 +3,12 @@
 // stemmed). Sphinx's language_data.js defines window.Stemmer before this runs.
 "use strict";
 
+// search_accents.fold_accents, for the query.
+const foldAccents = (word) => word.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC");
+
 (() => {
   if (typeof window.Stemmer !== "function") return;
   const LanguageStemmer = window.Stemmer;
-  const foldAccents = (word) => word.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC");
   window.Stemmer = function FoldingStemmer() {
     const stemmer = new LanguageStemmer();
     const stemWord = stemmer.stemWord.bind(stemmer);
@@ -24,7 +26,7 @@
   // Each character folded to as many code units as it has ("É" to "e"), so that a place
   // in the folded text is the same place in the text.
   const foldChar = (char) => {
-    const folded = char.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+    const folded = foldAccents(char).toLowerCase();
     if (folded.length === char.length) return folded;
     const lower = char.toLowerCase();
     return lower.length === char.length ? lower : char;
