@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 from editions.checks import CheckSettings
 from editions.checks.runner import judge_file
 from editions.cli import main
-from editions.compile import withhold
+from editions.compile import babel_catalog, withhold
 from editions.findings import Finding
 
 # Set by .ci/run: there every test must run. A test that skips there (no corpus beside
@@ -58,8 +58,9 @@ def through_the_gate(catalog: Catalog, path: Path) -> tuple[Catalog, list[Findin
     with path.open("wb") as po:
         write_po(po, catalog)
     verdict = judge_file(path, CheckSettings())
-    assert verdict.catalog.catalog is not None, verdict.refused
-    return verdict.catalog.catalog, withhold(verdict.catalog.catalog, verdict)
+    compiled = babel_catalog(verdict)
+    assert compiled is not None, verdict.refused
+    return compiled, withhold(compiled, verdict)
 
 
 @dataclass

@@ -1,10 +1,13 @@
 """The adapter between the one catalog model (:mod:`editions.pofile`) and Babel's ``Catalog``.
 
-Reading, merging (:mod:`editions.merge`) and writing go through :mod:`editions.pofile`
-and :func:`editions.formatting.render_po`; only the message checks still run on Babel's
-objects (Babel's checkers take Babel messages, and ``write_mo`` a Babel catalog), and the
-build writes the catalog the gate filtered back as a .po.  This module converts both
-ways, and nothing else.
+Reading, checking (:mod:`editions.checks`), merging (:mod:`editions.merge`) and writing go
+through :mod:`editions.pofile` and :func:`editions.formatting.render_po`.  Babel is kept
+for what it writes and computes, not for reading: the build converts each catalog the gate
+judged to write its ``.mo`` (``write_mo``) and the JavaScript catalog
+(:mod:`editions.compile`), then writes the filtered catalog back as a .po;
+:mod:`editions.words` counts words of a Babel catalog; and the ``format`` check runs
+Babel's ``python_format`` checker on the few entries flagged python-format.  This module
+converts both ways, and nothing else.
 
 Going back, an entry left as it was is written from the entry that was read: Babel
 forgets ``#| msgctxt``, ``#~|``, unknown flags and the order and spelling of header
@@ -30,6 +33,37 @@ _SOURCES: weakref.WeakKeyDictionary[Catalog, PoFile] = weakref.WeakKeyDictionary
 
 def to_babel(po: PoFile, locale: str | None = None) -> Catalog:
     """A Babel catalog of ``po``'s messages (raises ValueError/LookupError on a bad header)."""
+    catalog = _with_header(po, locale)
+    header = po.header
+    for entry in po.entries:
+        if entry is header or not (entry.id or entry.obsolete):
+            # An empty msgid with a msgctxt is no message: Babel would read its msgstr as
+            # the header's fields.
+            continue
+        message = message_of(entry)
+        if entry.obsolete:
+            catalog.obsolete[_key(message)] = message
+        else:
+            catalog[message.id] = message
+    _SOURCES[catalog] = po
+    return catalog
+
+
+def header_error(po: PoFile) -> str | None:
+    """Why Babel cannot read ``po``'s header (a Plural-Forms or date it cannot parse), or None.
+
+    The build converts each catalog it compiles with :func:`to_babel`: the gate refuses a
+    catalog whose header Babel would refuse then.
+    """
+    try:
+        _with_header(po)
+    except (LookupError, ValueError) as error:
+        return str(error)
+    return None
+
+
+def _with_header(po: PoFile, locale: str | None = None) -> Catalog:
+    """An empty Babel catalog with ``po``'s header (Babel reads its fields as it is set)."""
     catalog = Catalog(locale=locale, charset=po.charset, fuzzy=False)
     header = po.header
     if header is not None:
@@ -39,19 +73,11 @@ def to_babel(po: PoFile, locale: str | None = None) -> Catalog:
             user_comments=header.comments_of("#"),
             flags=["fuzzy"] if header.fuzzy else [],
         )
-    for entry in po.entries:
-        if entry is header:
-            continue
-        message = _message(entry)
-        if entry.obsolete:
-            catalog.obsolete[_key(message)] = message
-        else:
-            catalog[message.id] = message
-    _SOURCES[catalog] = po
     return catalog
 
 
-def _message(entry: PoEntry) -> Message:
+def message_of(entry: PoEntry) -> Message:
+    """The Babel message of one entry."""
     msgid: str | tuple[str, str] = entry.id
     strings: str | tuple[str, ...] = entry.strings[0] if entry.strings else ""
     if entry.msgid_plural is not None:

@@ -32,6 +32,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from editions import derived
+from editions.babel_adapter import to_babel
 from editions.catalogs import THEME_DOMAIN, catalog_paths, render_catalog
 from editions.checks import CheckSettings, settings_from
 from editions.checks.runner import Verdict, judge_file
@@ -92,11 +93,11 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         records.drop(domain)
         settings = settings or _build_settings(project)
         verdict = judge_file(path, settings)
-        if verdict.refused or verdict.catalog.catalog is None:
+        catalog = None if verdict.refused else babel_catalog(verdict)
+        if catalog is None:
             broken.append("\n".join(str(finding) for finding in verdict.refused))
             continue  # and not recorded: it fails again until fixed
         domains.append(domain)
-        catalog = verdict.catalog.catalog
         found = withhold(catalog, verdict)
         withheld.extend(found)
         if _write_compiled(catalog, target, domain, None if found else path):
@@ -197,11 +198,23 @@ def _build_settings(project: Project) -> CheckSettings:
     return replace(settings_from(project), english=_read_english_readings(project))
 
 
+def babel_catalog(verdict: Verdict) -> Catalog | None:
+    """The judged catalog as Babel's, which writes the .mo and the JavaScript catalog.
+
+    None if it could not be read, or Babel cannot read its header (the gate refuses both,
+    unless their checks are disabled).
+    """
+    po = verdict.catalog.po
+    if po is None or verdict.catalog.unreadable_header is not None:
+        return None
+    return to_babel(po)
+
+
 def withhold(catalog: Catalog, verdict: Verdict) -> list[Finding]:
     """Leave out of ``catalog`` each message the gate withheld; its findings, for the reader."""
     findings = []
-    for message, errors in verdict.withheld:
-        catalog.delete(message.id, context=message.context)
+    for entry, errors in verdict.withheld:
+        catalog.delete(entry.id, context=entry.context)
         findings += [
             Finding(
                 error.path,

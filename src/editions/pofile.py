@@ -151,6 +151,13 @@ class PoEntry:
         return [msgstr.text for msgstr in self.msgstr]
 
     @property
+    def english(self) -> tuple[str, ...]:
+        """The msgid, and the msgid_plural of a plural entry."""
+        if self.msgid_plural is None:
+            return (self.id,)
+        return (self.id, self.msgid_plural.text)
+
+    @property
     def translated(self) -> bool:
         """Every form has a translation (msgfmt's rule; fuzzy is a separate question)."""
         if len(self.msgstr) == 1:

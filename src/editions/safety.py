@@ -137,17 +137,6 @@ def judge(
     return list(dict.fromkeys(findings))
 
 
-def judged_forms(message_id: object, message_string: object) -> list[tuple[tuple[str, ...], str]]:
-    """(English, translation) of each translated form of a message, as the build judges them.
-
-    A plural message's every form is judged against both its English forms (msgid and
-    msgid_plural): the build publishes every form, each may use what either English uses.
-    """
-    english = message_id if isinstance(message_id, tuple) else (message_id,)
-    strings = message_string if isinstance(message_string, tuple) else (message_string,)
-    return [(tuple(map(str, english)), str(string)) for string in strings if string]
-
-
 def translated_names(messages: Iterable[tuple[object, object]]) -> dict[str, str]:
     """Reference name of each English text of a catalog -> that of its translation.
 

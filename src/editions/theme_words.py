@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.catalog import Message
+from editions.pofile import PoEntry
 
 THEME_MARKUP = "theme-markup"
 SUMMARY = "a theme word (sphinx.po) that HTML would read as markup, or that ends an attribute"
@@ -49,18 +49,16 @@ def is_theme_catalog(path: Path) -> bool:
     return path.name == THEME_CATALOG and path.parent.name == "LC_MESSAGES"
 
 
-def message_findings(message: Message) -> list[str]:
+def message_findings(entry: PoEntry) -> list[str]:
     """Why a translated theme word may not be shown, one reason per problem; empty if it may."""
-    if not message.id or message.fuzzy:
+    if not entry.id or entry.fuzzy:
         return []
-    english = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
     found: list[str] = []
-    for string in strings:
+    for string in entry.strings:
         if not string:
             continue
         # A plural form may follow the singular English or the plural one.
-        reasons = [word_findings(str(msgid), str(string)) for msgid in english]
+        reasons = [word_findings(msgid, string) for msgid in entry.english]
         found.extend(reason for reason in min(reasons, key=len) if reason not in found)
     return found
 

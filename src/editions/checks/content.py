@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from babel.messages.catalog import Message
-
 from editions.checks.markup import plain_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
 from editions.findings import ERROR, WARNING, Finding
-from editions.pofile import parse_flags
+from editions.pofile import PoEntry, parse_flags
 
 # A word of prose: lowercase letters, as names, code, numbers and acronyms are not.
 _PROSE_WORD = re.compile(r"(?<![\w.\-/])[^\W\d_A-Z][^\W\d_]{2,}(?![\w(]|\.\w|-\w)")
@@ -32,17 +30,17 @@ _KEPT_AS_IS = (
 
 
 @message_check("identical-msgstr", "a msgstr that repeats an English sentence (warning)")
-def check_identical(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    if message.fuzzy or not message.id or message.string != message.id:
+def check_identical(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    if tuple(entry.strings) != entry.english or entry.fuzzy:
         return
-    english = str(message.id).strip()
+    english = entry.id.strip()
     words = plain_words(english)
     if len(_PROSE_WORD.findall(words)) < _MIN_PROSE_WORDS or not _has_phrase(words):
         return
     if any(pattern.match(english) for pattern in _KEPT_AS_IS):
         return
     yield catalog.finding(
-        message,
+        entry,
         "identical-msgstr",
         "the msgstr is the English text: translate it, or leave it empty until you do",
         WARNING,
@@ -63,10 +61,11 @@ def _has_phrase(words: str) -> bool:
 
 
 @message_check("fuzzy", "a fuzzy entry: a translation to review, not yet published (warning)")
-def check_fuzzy(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    if message.fuzzy and message.id and message.string:
+def check_fuzzy(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    # A plural entry is reported whatever its forms hold; a singular one once translated.
+    if entry.fuzzy and (entry.msgid_plural is not None or entry.strings[0]):
         yield catalog.finding(
-            message,
+            entry,
             "fuzzy",
             "fuzzy: the English changed or was guessed; review the translation and remove "
             "the fuzzy flag (until then the English is published)",
@@ -75,17 +74,14 @@ def check_fuzzy(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
 
 
 @message_check("flag-lines", "a #, line gettext ignores: an entry's flags go on one line")
-def check_flag_lines(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+def check_flag_lines(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
     # gettext reads only an entry's last #, line (see PoEntry.flags); editors that merge
     # them all (polib, Babel) would read another entry. Withheld until the file says one thing.
-    ignored = catalog.scan.ignored_flag_lines.get(message.lineno or 0)
+    ignored = entry.flag_lines[:-1]
     if not ignored:
         return
-    every_flag = ", ".join(
-        dict.fromkeys(
-            parse_flags([line.text for line in ignored] + [flag for flag in message.flags])
-        )
-    )
+    flags = parse_flags([line.text for line in ignored] + entry.flags)
+    every_flag = ", ".join(dict.fromkeys(flags))
     for line in ignored:
         yield Finding(
             catalog.path,
@@ -104,12 +100,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @message_check("control-character", "a control character (U+0001 …) typed into a msgstr")
-def check_control_characters(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
-    for text in strings:
-        if text and (bad := _CONTROL.search(str(text))):
+def check_control_characters(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    for text in entry.strings:
+        if bad := _CONTROL.search(text):
             yield catalog.finding(
-                message,
+                entry,
                 "control-character",
                 f"a control character (U+{ord(bad.group()):04X}) is in the msgstr; "
                 "retype the text in your editor",

@@ -5,23 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from babel.messages.catalog import Message, TranslationError
+from babel.messages.catalog import TranslationError
 from babel.messages.checkers import python_format
 
 from editions import plurals
+from editions.babel_adapter import message_of
 from editions.catalogs import THEME_DOMAIN
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import catalog_check, message_check
 from editions.findings import ERROR, WARNING, Finding
+from editions.pofile import PoEntry
 
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 
 
 @catalog_check("header", "a header entry with a UTF-8 Content-Type")
 def check_header(catalog: CatalogFile) -> Iterator[Finding]:
-    if catalog.scan.broken:
+    if catalog.po is None:
         return  # not read: the syntax finding says why
-    if catalog.scan.header is None:
+    header = catalog.po.header
+    if header is None:
         yield Finding(
             catalog.path,
             1,
@@ -30,9 +33,18 @@ def check_header(catalog: CatalogFile) -> Iterator[Finding]:
             'fields such as "Content-Type: text/plain; charset=UTF-8\\n"',
         )
         return
-    fields = header_fields(catalog.scan.header)
+    line = header.line
+    if catalog.unreadable_header is not None:
+        # The build writes the compiled catalog with Babel, which reads the header's fields.
+        yield Finding(
+            catalog.path,
+            line or 1,
+            "header",
+            f"the header cannot be read ({catalog.unreadable_header}); fix its Content-Type "
+            "charset or Plural-Forms, or copy the header of another catalog",
+        )
+    fields = header_fields(_written(header))
     content_type = fields.get("content-type")
-    line = catalog.scan.header_line
     if content_type is None:
         yield Finding(
             catalog.path,
@@ -56,12 +68,12 @@ def check_header(catalog: CatalogFile) -> Iterator[Finding]:
 
 @catalog_check("plural-forms", "a Plural-Forms header that matches the language (Babel, CLDR)")
 def check_plural_forms(catalog: CatalogFile) -> Iterator[Finding]:
-    if catalog.catalog is None:
-        return
-    fields = header_fields(catalog.scan.header or "")
-    declared = fields.get("plural-forms")
-    line = catalog.scan.header_line or 1
-    plural_entries = [m for m in catalog.catalog if m.id and m.pluralizable]
+    if catalog.po is None or catalog.unreadable_header is not None:
+        return  # the syntax or header finding says why
+    header = catalog.po.header
+    declared = header_fields(_written(header) if header else "").get("plural-forms")
+    line = header.line if header else 1
+    plural_entries = [entry for entry in catalog.messages if entry.msgid_plural is not None]
     if declared is None:
         if plural_entries:
             yield catalog.finding(
@@ -83,11 +95,11 @@ def check_plural_forms(catalog: CatalogFile) -> Iterator[Finding]:
         )
         return
     yield from _compare_with_language(catalog, line, rule)
-    for message in plural_entries:
-        forms = catalog.scan.plural_counts.get(message.lineno or 0, rule.count)
+    for entry in plural_entries:
+        forms = len(entry.msgstr)
         if forms != rule.count:
             yield catalog.finding(
-                message,
+                entry,
                 "plural-forms",
                 f"{forms} plural forms (msgstr[…]) where the header says nplurals={rule.count}",
                 ERROR,
@@ -95,16 +107,23 @@ def check_plural_forms(catalog: CatalogFile) -> Iterator[Finding]:
 
 
 @message_check("format", "the theme's placeholders (%s, %(name)s) kept, per Babel")
-def check_format(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+def check_format(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
     # Only the theme's words are %-formatted (by Sphinx's templates).  Sphinx never formats
     # the text of a document, so a python-format flag there (a guess of xgettext's or
     # Babel's on a '%' in prose) is no reason to stop or warn about anything.
-    if catalog.path.stem != THEME_DOMAIN or message.lineno not in catalog.scan.python_format:
+    if catalog.path.stem != THEME_DOMAIN or "python-format" not in entry.flags:
         return
+    # Babel's checker compares the placeholders as Python's % reads them; it takes a Babel
+    # message, made only for these few flagged entries of the theme's catalog.
     try:
-        python_format(catalog.catalog, message)
+        python_format(None, message_of(entry))
     except TranslationError as error:
-        yield catalog.finding(message, "format", f"{error}", ERROR)
+        yield catalog.finding(entry, "format", f"{error}", ERROR)
+
+
+def _written(header: PoEntry) -> str:
+    """The header's msgstr as written, its escapes not resolved."""
+    return "".join(header.msgstr[0].parts) if header.msgstr else ""
 
 
 def header_fields(header: str) -> dict[str, str]:

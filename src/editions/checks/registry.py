@@ -1,7 +1,8 @@
 """The registry of named checks: each can be listed, and switched off by its name.
 
 A *catalog check* looks at a whole catalog (its syntax, its header); a
-*message check* is a small function of (catalog, message).  Both yield
+*message check* is a small function of (catalog, entry), the entry as
+:mod:`editions.pofile` read it.  Both yield
 :class:`~editions.findings.Finding` objects.
 """
 
@@ -11,15 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Message
-
 from editions.findings import Finding
+from editions.pofile import PoEntry
 
 if TYPE_CHECKING:
     from editions.checks.pofile import CatalogFile
 
 CatalogFunction = Callable[["CatalogFile"], Iterable[Finding]]
-MessageFunction = Callable[["CatalogFile", Message], Iterable[Finding]]
+MessageFunction = Callable[["CatalogFile", PoEntry], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def catalog_check(
 def message_check(
     name: str, summary: str, *, optional: bool = False
 ) -> Callable[[MessageFunction], MessageFunction]:
-    """Register a function of (catalog, message) as the check ``name``."""
+    """Register a function of (catalog, entry) as the check ``name``."""
 
     def register(function: MessageFunction) -> MessageFunction:
         _add(Check(name, summary, on_message=function, optional=optional))

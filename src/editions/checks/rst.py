@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from babel.messages.catalog import Message
 from sphinxlint import check_text
 from sphinxlint.checkers import all_checkers
 from sphinxlint.utils import PER_FILE_CACHES
@@ -25,6 +24,7 @@ from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
 from editions.checks.spelling import is_word_of, words_known
 from editions.findings import ERROR, WARNING, Finding
+from editions.pofile import PoEntry
 
 # sphinx-lint's checks of whole source files that mean nothing in one msgstr
 # (tabs, line length, final newline) or that a msgid wrapped by gettext trips.
@@ -79,28 +79,26 @@ _OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
 _MARKUP_CHARACTERS = frozenset("`:_|*[<")
 
 
-def translated_pairs(message: Message) -> list[tuple[str, str]]:
-    """(English, translation) of each translated form of a non-fuzzy message.
+def translated_pairs(entry: PoEntry) -> list[tuple[str, str]]:
+    """(English, translation) of each translated form of a non-fuzzy entry.
 
-    A plural message gives one pair per form: its first form against the msgid, the
+    A plural entry gives one pair per form: its first form against the msgid, the
     others against the msgid_plural (the build publishes every form).
     """
-    if message.fuzzy or not message.id or not message.string:
+    if not entry.id or entry.fuzzy:
         return []
-    if isinstance(message.id, str) and isinstance(message.string, str):
-        return [(message.id, message.string)]
-    english = message.id if isinstance(message.id, tuple) else (message.id, message.id)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    english = entry.english
+    last = len(english) - 1
     return [
-        (str(english[min(form, 1)]), str(string)) for form, string in enumerate(strings) if string
+        (english[min(form, last)], string) for form, string in enumerate(entry.strings) if string
     ]
 
 
 @message_check(
     "rst-markup", "inline markup broken in the msgstr but not in the msgid (sphinx-lint)"
 )
-def check_rst_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    for source, translation in translated_pairs(message):
+def check_rst_markup(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    for source, translation in translated_pairs(entry):
         if not _MARKUP_CHARACTERS.intersection(translation) and ".." not in translation:
             continue
         problems = _lint(translation)
@@ -111,17 +109,17 @@ def check_rst_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding
             if allowed[checker] > 0:
                 allowed[checker] -= 1  # the source has the same construct: not the translator's
                 continue
-            yield catalog.finding(message, "rst-markup", f"{text} ({checker})", ERROR)
+            yield catalog.finding(entry, "rst-markup", f"{text} ({checker})", ERROR)
 
 
 @message_check("references", "roles, cross-references, footnotes and substitutions as in the msgid")
-def check_references(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    for texts in translated_pairs(message):
-        yield from _reference_findings(catalog, message, *texts)
+def check_references(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    for texts in translated_pairs(entry):
+        yield from _reference_findings(catalog, entry, *texts)
 
 
 def _reference_findings(
-    catalog: CatalogFile, message: Message, english: str, translated: str
+    catalog: CatalogFile, entry: PoEntry, english: str, translated: str
 ) -> Iterator[Finding]:
     source, translation = markup_of(english), markup_of(translated)
     missing = source.references - translation.references
@@ -146,7 +144,7 @@ def _reference_findings(
         # term) loses nothing; one missing or retargeted sends readers elsewhere.
         only_added = not missing and source.named_references == translation.named_references
         yield catalog.finding(
-            message,
+            entry,
             "references",
             "; ".join(parts) + ": keep each reference's target as in the msgid "
             "(translate only its title, as :ref:`title <target>`)",
@@ -155,9 +153,9 @@ def _reference_findings(
 
 
 @message_check("literals", "``inline literals`` copied from the msgid: code without typos")
-def check_literals(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    for texts in translated_pairs(message):
-        yield from _literal_findings(catalog, message, *texts)
+def check_literals(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    for texts in translated_pairs(entry):
+        yield from _literal_findings(catalog, entry, *texts)
 
 
 def _drop_translated_paths(
@@ -199,7 +197,7 @@ def _one_name_translated(missing: Counter[str], added: Counter[str]) -> bool:
     )
 
 
-def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> Iterator[Finding]:
+def _literal_findings(catalog: CatalogFile, entry: PoEntry, *texts: str) -> Iterator[Finding]:
     source, translation = (markup_of(text).literals for text in texts)
     # A literal added around text of the msgid is fine, and so is one dropped
     # in rephrasing.  A literal close to one of the msgid is that one changed.
@@ -221,11 +219,11 @@ def _literal_findings(catalog: CatalogFile, message: Message, *texts: str) -> It
         if severity == WARNING and (
             edits[_edit(literal, original)] > 1
             or _renamed_on_purpose(literal, original, catalog, texts[1])
-            or _renamed_elsewhere(literal, original, catalog, message)
+            or _renamed_elsewhere(literal, original, catalog, entry)
         ):
             continue
         yield catalog.finding(
-            message,
+            entry,
             "literals",
             f"``{literal}`` where the msgid has ``{original}``: "
             + (
@@ -253,7 +251,7 @@ def _corrects_the_english(literal: str, original: str, english: str) -> bool:
     )
 
 
-def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, message: Message) -> bool:
+def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, entry: PoEntry) -> bool:
     """Whether other messages of the catalog make the same change to two other literals or more.
 
     python-docs-fr writes ``M1`` (motif) for the pattern ``P1``, and ``M1 | M2 | ...`` for
@@ -263,8 +261,8 @@ def _renamed_elsewhere(literal: str, original: str, catalog: CatalogFile, messag
     """
     edit = _edit(literal, original)
     others = set()
-    for other in catalog.catalog or ():
-        if other is message:
+    for other in catalog.messages:
+        if other is entry:
             continue
         for english, translated in translated_pairs(other):
             if literal not in translated:
@@ -488,17 +486,17 @@ def _name_parts(text: str) -> list[str]:
 
 
 @message_check("whitespace", "leading and trailing spaces and line breaks as in the msgid")
-def check_whitespace(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-    if not message.id or not message.string or message.pluralizable:
+def check_whitespace(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+    if entry.msgid_plural is not None or not entry.strings[0]:
         return
-    source, translation = str(message.id), str(message.string)
+    source, translation = entry.id, entry.strings[0]
     for where, take in (("start", _leading), ("end", _trailing)):
         if take(source) != take(translation):
             newline = take(source).count("\n") != take(translation).count("\n")
             if not newline and not _space_lost(catalog, take(source), take(translation)):
                 continue
             yield catalog.finding(
-                message,
+                entry,
                 "whitespace",
                 f"the msgid {_describe(take(source))} at its {where}, the msgstr "
                 f"{_describe(take(translation))}: make them the same",

@@ -10,15 +10,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Message
-
 from editions.catalogs import expand_catalog_paths
 from editions.checks import rst
 from editions.checks.pofile import CatalogFile, load
 from editions.checks.registry import REGISTRY, catalog_check
 from editions.checks.settings import CheckSettings
 from editions.findings import ERROR, WARNING, Finding
-from editions.pofile import DUPLICATE, SYNTAX
+from editions.pofile import DUPLICATE, SYNTAX, PoEntry
 
 # Below this many catalogs, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 40
@@ -51,12 +49,12 @@ class CheckReport:
 
 @catalog_check("syntax", "what msgfmt --check rejects: strings, escapes, keywords, UTF-8")
 def check_syntax(catalog: CatalogFile) -> Iterator[Finding]:
-    return (finding for finding in catalog.scan.findings if finding.check == SYNTAX)
+    return (finding for finding in catalog.problems if finding.check == SYNTAX)
 
 
 @catalog_check("duplicate", "two entries with the same msgctxt and msgid")
 def check_duplicate(catalog: CatalogFile) -> Iterator[Finding]:
-    return (finding for finding in catalog.scan.findings if finding.check == DUPLICATE)
+    return (finding for finding in catalog.problems if finding.check == DUPLICATE)
 
 
 def check_paths(
@@ -103,7 +101,7 @@ class Verdict:
 
     catalog: CatalogFile
     refused: list[Finding] = field(default_factory=list)
-    withheld: list[tuple[Message, list[Finding]]] = field(default_factory=list)
+    withheld: list[tuple[PoEntry, list[Finding]]] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
 
     @property
@@ -121,17 +119,14 @@ def judge_file(path: Path, settings: CheckSettings) -> Verdict:
         if check.on_catalog is not None:
             for finding in check.on_catalog(catalog):
                 _sort_into(verdict.refused, verdict.warnings, finding)
-    if catalog.catalog is not None:
-        on_message = [check.on_message for check in checks if check.on_message is not None]
-        for message in catalog.catalog:
-            if not message.id:
-                continue
-            found = [each for function in on_message for each in function(catalog, message)]
-            errors: list[Finding] = []
-            for finding in _one_per_mistake(found):
-                _sort_into(errors, verdict.warnings, finding)
-            if errors:
-                verdict.withheld.append((message, errors))
+    on_message = [check.on_message for check in checks if check.on_message is not None]
+    for entry in catalog.messages:
+        found = [each for function in on_message for each in function(catalog, entry)]
+        errors: list[Finding] = []
+        for finding in _one_per_mistake(found):
+            _sort_into(errors, verdict.warnings, finding)
+        if errors:
+            verdict.withheld.append((entry, errors))
     rst.clear_caches()
     return verdict
 

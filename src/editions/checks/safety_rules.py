@@ -7,16 +7,15 @@ under the same names, so that a translator sees it before a build does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-
-from babel.messages.catalog import Message
 
 from editions import safety, theme_words
 from editions.checks.pofile import CatalogFile
 from editions.checks.registry import message_check
 from editions.checks.rst import translated_pairs
 from editions.findings import ERROR, Finding
+from editions.pofile import PoEntry
 
 # The catalog being checked (one at a time in a process: held, so its id is not reused)
 # and its translated names.
@@ -43,38 +42,39 @@ def _titles_of(catalog: CatalogFile) -> int:
         _CURRENT[:] = [catalog]
         _TITLES.clear()
         _unsafe.cache_clear()  # its answers held for the previous catalog's names
-        messages: Iterable[Message] = catalog.catalog or []
         _TITLES[key] = safety.translated_names(
-            (message.id, message.string) for message in messages if not message.fuzzy
+            (entry.id, entry.strings[0])
+            for entry in catalog.messages
+            if entry.msgid_plural is None and not entry.fuzzy
         )
     return key
 
 
 # The last message judged, as it was, and the judge's (rule, text) pairs: each rule's check
 # asks for the same message in turn.
-_JUDGED: list[tuple[CatalogFile, Message, object, list[tuple[str, str]]]] = []
+_JUDGED: list[tuple[CatalogFile, PoEntry, list[tuple[str, str]]]] = []
 
 
-def _judged(catalog: CatalogFile, message: Message) -> list[tuple[str, str]]:
-    state = (message.id, message.string, message.fuzzy)
+def _judged(catalog: CatalogFile, entry: PoEntry) -> list[tuple[str, str]]:
     if _JUDGED:
-        last_catalog, last_message, last_state, found_last = _JUDGED[0]
-        if last_catalog is catalog and last_message is message and last_state == state:
+        last_catalog, last_entry, found_last = _JUDGED[0]
+        if last_catalog is catalog and last_entry is entry:
             return found_last
     found: list[tuple[str, str]] = []
-    if translated_pairs(message):  # else untranslated or fuzzy: not published
+    if translated_pairs(entry):  # else untranslated or fuzzy: not published
         allowed = frozenset(catalog.settings.allowed_urls)
-        for english, msgstr in safety.judged_forms(message.id, message.string):
-            found += _unsafe(english, msgstr, allowed, _titles_of(catalog))
-    _JUDGED[:] = [(catalog, message, state, found)]
+        for msgstr in entry.strings:
+            if msgstr:  # every form is judged against both English forms: either may be shown
+                found += _unsafe(entry.english, msgstr, allowed, _titles_of(catalog))
+    _JUDGED[:] = [(catalog, entry, found)]
     return found
 
 
-def _rule(name: str) -> Callable[[CatalogFile, Message], Iterator[Finding]]:
-    def check(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
-        for rule, text in _judged(catalog, message):
+def _rule(name: str) -> Callable[[CatalogFile, PoEntry], Iterator[Finding]]:
+    def check(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
+        for rule, text in _judged(catalog, entry):
             if rule == name:
-                yield catalog.finding(message, name, text, ERROR)
+                yield catalog.finding(entry, name, text, ERROR)
 
     return check
 
@@ -84,8 +84,8 @@ for _name, _summary in safety.RULES.items():
 
 
 @message_check(theme_words.THEME_MARKUP, theme_words.SUMMARY)
-def check_theme_markup(catalog: CatalogFile, message: Message) -> Iterator[Finding]:
+def check_theme_markup(catalog: CatalogFile, entry: PoEntry) -> Iterator[Finding]:
     if not theme_words.is_theme_catalog(catalog.path):
         return
-    for text in theme_words.message_findings(message):
-        yield catalog.finding(message, theme_words.THEME_MARKUP, text, ERROR)
+    for text in theme_words.message_findings(entry):
+        yield catalog.finding(entry, theme_words.THEME_MARKUP, text, ERROR)

@@ -32,7 +32,7 @@ _MISSPELT = re.compile(r"^[&#] (\S+)")
 
 @catalog_check("spelling", "words Hunspell does not know, outside markup and code", optional=True)
 def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
-    if catalog.catalog is None:
+    if catalog.po is None or catalog.unreadable_header is not None:
         return
     dictionary = find_dictionary(catalog.language)
     if dictionary is None or shutil.which("hunspell") is None:
@@ -46,12 +46,12 @@ def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
             WARNING,
         )
         return
-    messages = [
-        message
-        for message in catalog.catalog
-        if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
+    entries = [
+        entry
+        for entry in catalog.messages
+        if entry.msgid_plural is None and entry.strings[0] and not entry.fuzzy
     ]
-    lines = ["^" + " ".join(plain_words(str(message.string)).split()) for message in messages]
+    lines = ["^" + " ".join(plain_words(entry.strings[0]).split()) for entry in entries]
     wordlist = wordlist_of(catalog.path)
     try:
         misspelt = _hunspell(dictionary, wordlist, lines)
@@ -66,12 +66,12 @@ def check_spelling(catalog: CatalogFile) -> Iterator[Finding]:
             WARNING,
         )
         return
-    for message, words in zip(messages, misspelt, strict=True):
+    for entry, words in zip(entries, misspelt, strict=True):
         # A word of the msgid is a name or code the translator had to keep.
-        unknown = [word for word in words if word not in str(message.id)]
+        unknown = [word for word in words if word not in entry.id]
         if unknown:
             yield catalog.finding(
-                message,
+                entry,
                 "spelling",
                 f"unknown word(s): {', '.join(dict.fromkeys(unknown))}; fix them, or add them "
                 f"to the language's {WORDLIST}",
