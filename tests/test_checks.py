@@ -66,6 +66,26 @@ def test_headers_charset_plural_forms_and_their_count() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("field", "unreadable"),
+    [
+        ("Plural-Forms: nplurals=2;", "Plural-Forms: nplurals=two;"),
+        ("PO-Revision-Date: 2026-01-01 00:00+0000", "PO-Revision-Date: 1 January 2026"),
+    ],
+)
+def test_a_header_babel_cannot_read_refuses_the_catalog_at_its_line(
+    tmp_path: Path, field: str, unreadable: str
+) -> None:
+    # The build writes the compiled catalog with Babel, which must read the header's fields.
+    catalog = tmp_path / "unreadable.po"
+    text = (FR / "correct.po").read_text(encoding="utf-8").replace(field, unreadable)
+    catalog.write_text(text.replace("Le port rouvre", "The harbour reopens"), encoding="utf-8")
+    report = check_paths([catalog], CheckSettings())
+    (finding,) = report.findings  # the message checks do not judge it (identical-msgstr)
+    assert (finding.line, finding.check, finding.severity) == (1, "header", "error")
+    assert finding.message.startswith("the header cannot be read (")
+
+
 def test_plural_forms_are_compared_by_behaviour_gnu_and_babel_arabic_both_pass() -> None:
     assert found(AR / "gnu-plural.po", AR / "babel-plural.po") == set()
     assert found(AR / "wrong-plural.po") == {("wrong-plural.po", 1, "plural-forms")}

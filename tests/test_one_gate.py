@@ -57,6 +57,7 @@ MUTATIONS: dict[str, Mutation] = {
     "plural-forms-unparsable": _replace("plural=(n != 1);", "plural=(n !!! 1);"),
     "plural-forms-wrong": _replace("nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;"),
     "charset-unknown": _replace("charset=utf-8", "charset=klingon"),
+    "header-babel-cannot-read": _replace("nplurals=2;", "nplurals=two;"),
     # markup and links
     "broken-emphasis": _replace("el *lunes* tras", "el *lunes tras"),
     "directive-after-line-separator": _replace(
