@@ -5,6 +5,12 @@ Each tool runs as a command over the python-docs-fr corpus, the runs of all tool
 wall time and the median CPU time (user + system of the command and its children), and the
 ratios are those of the medians measured in the same run.
 
+``editions check`` keeps each catalog's verdict between runs (:mod:`editions.checks.records`),
+so it is measured twice: a first run, with an empty cache each time (what a fresh clone or a
+CI without a cache pays), and a run again with nothing changed (what a translator pays after
+editing a file: about that file alone).  Every command runs outside any project, in an empty
+folder, with its own user cache.
+
 ``python -m benchmarks.catalog_check [--runs N]`` prints the figures; ``measure()`` returns
 them.  Skips, saying so, when the corpus (../shared/corpora/python-docs-fr) is absent.
 """
@@ -19,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,14 +36,20 @@ from editions.catalogs import catalog_paths
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "python-docs-fr"
 BIN = Path(sys.executable).parent
 # (ours, theirs): each pair is compared by the ratio of their medians.
-PAIRS = [("editions check", "sphinx-lint"), ("editions format --check", "powrap --check")]
+FIRST, AGAIN = "editions check (first run)", "editions check (again)"
+PAIRS = [
+    (FIRST, "sphinx-lint"),
+    (AGAIN, "sphinx-lint"),
+    ("editions format --check", "powrap --check"),
+]
 
 
 def commands(corpus: Path) -> dict[str, list[str]]:
     """The commands compared, by name; a tool that is not installed is left out."""
     files = [str(path) for path in catalog_paths(corpus)]
     found = {
-        "editions check": [str(BIN / "editions"), "check", "--json", str(corpus)],
+        FIRST: [str(BIN / "editions"), "check", "--json", str(corpus)],
+        AGAIN: [str(BIN / "editions"), "check", "--json", str(corpus)],
         "sphinx-lint": [str(BIN / "sphinx-lint"), str(corpus)],
         "editions format --check": [str(BIN / "editions"), "format", "--check", str(corpus)],
         "powrap --check": [str(BIN / "powrap"), "--check", "--quiet", *files],
@@ -57,11 +70,15 @@ def measure(corpus: Path = CORPUS, runs: int = 3) -> dict[str, Any]:
     wall: dict[str, list[float]] = {name: [] for name in tools}
     cpu: dict[str, list[float]] = {name: [] for name in tools}
     outputs: dict[str, str] = {}
-    for _ in range(runs):
-        for name, command in tools.items():  # in turns
-            seconds, cpu_seconds, outputs[name] = _run(command)
-            wall[name].append(seconds)
-            cpu[name].append(cpu_seconds)
+    with tempfile.TemporaryDirectory() as folder:
+        kept = Path(folder, "kept")  # the cache the runs "again" find (warmed by the first)
+        _run(tools[AGAIN], Path(folder), kept)
+        for run in range(runs):
+            for name, command in tools.items():  # in turns
+                cache = kept if name == AGAIN else Path(folder, f"empty-{run}-{len(wall[name])}")
+                seconds, cpu_seconds, outputs[name] = _run(command, Path(folder), cache)
+                wall[name].append(seconds)
+                cpu[name].append(cpu_seconds)
     results: dict[str, Any] = {"catalogs": len(list(catalog_paths(corpus))), "runs": runs}
     for name in tools:
         results[name] = {
@@ -74,18 +91,21 @@ def measure(corpus: Path = CORPUS, runs: int = 3) -> dict[str, Any]:
                 "wall": round(statistics.median(wall[ours]) / statistics.median(wall[theirs]), 2),
                 "cpu": round(statistics.median(cpu[ours]) / statistics.median(cpu[theirs]), 2),
             }
-    if "editions check" in outputs:
-        results["editions check findings"] = _findings_by_check(outputs["editions check"])
+    if FIRST in outputs:
+        results["editions check findings"] = _findings_by_check(outputs[FIRST])
+        results["the same findings again"] = outputs[FIRST] == outputs.get(AGAIN)
     return results
 
 
-def _run(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds of the command's processes, and what it printed."""
+def _run(command: list[str], folder: Path, cache: Path) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of the command's processes, and what it printed.
+
+    Run in ``folder`` (outside any project), with ``cache`` as the user's cache.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(
-        command, capture_output=True, text=True, env=os.environ | {"LANG": "C.UTF-8"}
-    )
+    environment = os.environ | {"LANG": "C.UTF-8", "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=folder)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

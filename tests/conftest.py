@@ -112,6 +112,12 @@ def notices_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "build" / "html"
 
 
+@pytest.fixture(autouse=True)
+def _user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's own user cache: what a command keeps there never reaches another test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+
+
 @pytest.fixture
 def editions(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run the real ``editions`` command line in this process."""

@@ -320,11 +320,18 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="do not run this check (repeatable); see --list",
     )
     check.add_argument("--list", action="store_true", help="list the checks and exit")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="judge every catalog again, ignoring the verdicts kept from earlier runs",
+    )
     check.set_defaults(run=_run_check)
 
 
 def _run_check(options: argparse.Namespace) -> int:
     from editions import checks as checks_module
+    from editions import derived
+    from editions.checks.records import Verdicts, records_file
 
     if options.list:
         for name, check in sorted(checks_module.REGISTRY.items()):
@@ -333,7 +340,9 @@ def _run_check(options: argparse.Namespace) -> int:
     project = _project(options) if not options.paths else _project_if_any(options)
     settings = checks_module.settings_from(project, options.disable, options.spelling)
     paths = options.paths or [project.locale_dir] if project else options.paths
-    report = checks_module.check_paths(paths, settings)
+    state = derived.state_dir(project.build_dir) if project else derived.user_state_dir()
+    verdicts = None if options.no_cache else Verdicts(records_file(state), settings)
+    report = checks_module.check_paths(paths, settings, verdicts=verdicts)
     if options.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

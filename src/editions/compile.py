@@ -13,12 +13,12 @@ compiled catalog, so its paragraph shows the English, and reported.  Every
 edition reads these catalogs, the source language's too: a ``locale/en/`` that
 Sphinx compiled by itself would reach the English edition unchecked.
 
-Validating and checking a catalog costs a msgfmt process and two readings: a
-catalog whose bytes, rules (Editions' code, ``allowed-urls``, the checks disabled,
-the tools) and compiled outputs are those recorded at its last successful
-compilation (:mod:`editions.derived`) is not compiled again; its recorded withheld
-findings stand.  A broken catalog is never recorded, so it fails its language on
-every build until it is fixed.
+Judging a catalog costs the gate's every check: a catalog whose bytes, rules
+(:func:`editions.checks.records.rules`: Editions' code, the tools, the checks' settings,
+Hunspell's dictionaries) and compiled outputs are those recorded at its last successful
+compilation (:mod:`editions.derived`) is not judged or compiled again; its recorded
+withheld findings stand.  A broken catalog is never recorded, so it fails its language
+on every build until it is fixed.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from editions import derived
 from editions.babel_adapter import to_babel
 from editions.catalogs import THEME_DOMAIN, catalog_paths, render_catalog
 from editions.checks import CheckSettings, settings_from
+from editions.checks.records import rules as verdict_rules
 from editions.checks.runner import Verdict, judge_file
 from editions.declaration import Language, Project
 from editions.errors import EditionsError
@@ -77,9 +78,9 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             f"create them with `editions update --lang {language.code}`, or move them here"
         )
     target = language_folder(compiled_locale_dir(project), language)
-    rules = _rules(project, language)
-    settings: CheckSettings | None = None  # made when a catalog is first judged
     records = derived.Records(_records_path(project, language))
+    rules = [language.tag, *verdict_rules(settings_from(project), records)]
+    settings: CheckSettings | None = None  # made when a catalog is first judged
     changed, withheld, broken, domains = [], [], [], []
     for path in catalog_paths(source):
         domain = domain_of(path, source)
@@ -161,16 +162,6 @@ def _save_english_readings(project: Project, language: Language, english: Englis
 
 def _finding_of(record: dict[str, Any]) -> Finding:
     return Finding(Path(record["path"]), record["line"], record["check"], record["message"])
-
-
-def _rules(project: Project, language: Language) -> list[object]:
-    """What, besides the catalog itself, shapes its compiled form and its findings."""
-    return [
-        derived.code_version(),
-        language.tag,
-        sorted(project.settings.allowed_urls),
-        sorted(project.settings.disabled_checks),
-    ]
 
 
 def _kept_findings(

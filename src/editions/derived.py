@@ -37,6 +37,7 @@ import contextlib
 import hashlib
 import json
 import os
+import platform
 import stat
 import time
 from collections.abc import Callable, Iterable
@@ -51,7 +52,7 @@ STATE_FOLDER = ".state"
 # Editions' own code (the checks, the Sphinx extension, its templates and words).
 PACKAGE_DIR = Path(editions.__file__).parent
 # The libraries whose output the records keep (a compiled catalog, a parsed reading, a page).
-_TOOLS = ("sphinx", "docutils", "babel", "furo", "sphinx-basic-ng")
+_TOOLS = ("sphinx", "docutils", "babel", "furo", "sphinx-basic-ng", "sphinx-lint")
 # A file changed less than this before it was hashed may change again with the same times.
 _RACY_NS = 2_000_000_000
 # The size of each read while hashing: a catalog of python-docs-fr is at most a few hundred KB.
@@ -61,6 +62,12 @@ _CHUNK = 1 << 20
 def state_dir(build_dir: Path) -> Path:
     """The one folder of a project's derived state."""
     return build_dir / STATE_FOLDER
+
+
+def user_state_dir() -> Path:
+    """The folder of the derived state of catalogs outside any project: the user's cache."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "editions"
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +85,8 @@ def code_version() -> str:
     digest of every record the build makes."""
     from importlib.metadata import PackageNotFoundError, version  # slow to import: not for status
 
-    versions = []
+    # Python's own: its Unicode tables decide what a word, a space or a printable character is.
+    versions = [f"python {platform.python_version()}"]
     for name in _TOOLS:
         try:
             versions.append(f"{name} {version(name)}")

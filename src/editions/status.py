@@ -303,8 +303,7 @@ def project_cache_file(project: Project) -> Path:
 
 def user_cache_file() -> Path:
     """Where figures of catalogs outside a project are kept between runs."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "editions" / "status.json"
+    return derived.user_state_dir() / "status.json"
 
 
 def select_languages(languages: list[LanguageStatus], codes: list[str]) -> list[LanguageStatus]:

@@ -13,6 +13,7 @@ from typing import Any
 from editions.catalogs import expand_catalog_paths
 from editions.checks import rst
 from editions.checks.pofile import CatalogFile, load
+from editions.checks.records import Verdicts
 from editions.checks.registry import REGISTRY, catalog_check
 from editions.checks.settings import CheckSettings
 from editions.findings import ERROR, WARNING, Finding
@@ -58,18 +59,37 @@ def check_duplicate(catalog: CatalogFile) -> Iterator[Finding]:
 
 
 def check_paths(
-    paths: Iterable[Path], settings: CheckSettings, jobs: int | None = None
+    paths: Iterable[Path],
+    settings: CheckSettings,
+    jobs: int | None = None,
+    verdicts: Verdicts | None = None,
 ) -> CheckReport:
-    """Check every catalog in ``paths`` (files or folders)."""
+    """Check every catalog in ``paths`` (files or folders).
+
+    With ``verdicts``, a catalog whose recorded verdict stands is not judged again.
+    """
     files = list(expand_catalog_paths(paths))
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // _CHUNK))
+    inputs = {path: verdicts.inputs(path) for path in files} if verdicts else {}
+    results: dict[Path, list[Finding]] = {}
+    if verdicts is not None:
+        for path in files:
+            if (recorded := verdicts.findings(path, inputs[path])) is not None:
+                results[path] = recorded
+    unjudged = [path for path in files if path not in results]
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(unjudged) // _CHUNK))
     check = partial(check_file, settings=settings)
-    if workers > 1 and len(files) >= _PARALLEL_FROM:
+    if workers > 1 and len(unjudged) >= _PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(check, files, chunksize=_CHUNK))
+            judged = list(pool.map(check, unjudged, chunksize=_CHUNK))
     else:
-        results = [check(path) for path in files]
-    findings = sorted(finding for result in results for finding in result)
+        judged = [check(path) for path in unjudged]
+    for path, findings in zip(unjudged, judged, strict=True):
+        results[path] = findings
+        if verdicts is not None:
+            verdicts.put(path, inputs[path], findings)
+    if verdicts is not None:
+        verdicts.save()
+    findings = sorted(finding for result in results.values() for finding in result)
     return CheckReport(findings, len(files))
 
 
