@@ -79,19 +79,30 @@ _OPERATOR = re.compile(r"[-+*/%@&|^~<>=!]+|and|or|not|in|is")
 _MARKUP_CHARACTERS = frozenset("`:_|*[<")
 
 
-def translated_pairs(entry: PoEntry) -> list[tuple[str, str]]:
+# The last entry's pairs: each message check asks for them in turn, and the entry's strings
+# are resolved from their escapes anew at each asking.
+_LAST_PAIRS: list[tuple[PoEntry, tuple[tuple[str, str], ...]]] = []
+
+
+def translated_pairs(entry: PoEntry) -> tuple[tuple[str, str], ...]:
     """(English, translation) of each translated form of a non-fuzzy entry.
 
     A plural entry gives one pair per form: its first form against the msgid, the
     others against the msgid_plural (the build publishes every form).
     """
-    if not entry.id or entry.fuzzy:
-        return []
+    if _LAST_PAIRS and _LAST_PAIRS[0][0] is entry:
+        return _LAST_PAIRS[0][1]
     english = entry.english
-    last = len(english) - 1
-    return [
-        (english[min(form, last)], string) for form, string in enumerate(entry.strings) if string
-    ]
+    pairs: tuple[tuple[str, str], ...] = ()
+    if english[0] and not entry.fuzzy:
+        last = len(english) - 1
+        pairs = tuple(
+            (english[min(form, last)], string)
+            for form, string in enumerate(entry.strings)
+            if string
+        )
+    _LAST_PAIRS[:] = [(entry, pairs)]
+    return pairs
 
 
 @message_check(
@@ -519,6 +530,7 @@ def clear_caches() -> None:
     """Forget sphinx-lint's per-file memos, as its own command does after each file."""
     for memoized in PER_FILE_CACHES:
         memoized.cache_clear()
+    _LAST_PAIRS.clear()  # the catalog's entries
 
 
 def _same_code(literal: str, original: str) -> bool:

@@ -61,11 +61,12 @@ def _judged(catalog: CatalogFile, entry: PoEntry) -> list[tuple[str, str]]:
         if last_catalog is catalog and last_entry is entry:
             return found_last
     found: list[tuple[str, str]] = []
-    if translated_pairs(entry):  # else untranslated or fuzzy: not published
+    pairs = translated_pairs(entry)  # none if untranslated or fuzzy: not published
+    if pairs:
         allowed = frozenset(catalog.settings.allowed_urls)
-        for msgstr in entry.strings:
-            if msgstr:  # every form is judged against both English forms: either may be shown
-                found += _unsafe(entry.english, msgstr, allowed, _titles_of(catalog))
+        english = entry.english  # every form against both English forms: either may be shown
+        for _, msgstr in pairs:
+            found += _unsafe(english, msgstr, allowed, _titles_of(catalog))
     _JUDGED[:] = [(catalog, entry, found)]
     return found
 
