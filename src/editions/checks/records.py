@@ -30,15 +30,16 @@ def records_file(state_dir: Path) -> Path:
 
 def rules(settings: CheckSettings, records: derived.Records | None = None) -> list[object]:
     """What, besides a catalog's own bytes, shapes the gate's verdict on it."""
-    hunspell = shutil.which("hunspell")
-    tools = [*DICTIONARY_FOLDERS, *([Path(hunspell)] if hunspell else [])]
+    # Hunspell runs under stdbuf (spelling._HunspellPipe): without either, no word is known.
+    programs = {name: shutil.which(name) for name in ("hunspell", "stdbuf")}
+    tools = [*DICTIONARY_FOLDERS, *(Path(path) for path in programs.values() if path)]
     return [
         derived.code_version(),
         sorted(settings.disabled),
         list(settings.allowed_urls),
         settings.spelling,
         str(settings.root) if settings.root else None,
-        hunspell is not None,
+        programs,
         derived.file_digests(tools, records),
     ]
 
