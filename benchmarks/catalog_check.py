@@ -6,9 +6,10 @@ wall time and the median CPU time (user + system of the command and its children
 ratios are those of the medians measured in the same run.
 
 ``editions check`` keeps each catalog's verdict between runs (:mod:`editions.checks.records`),
-so it is measured twice: a first run, with an empty cache each time (what a fresh clone or a
-CI without a cache pays), and a run again with nothing changed (what a translator pays after
-editing a file: about that file alone).  Every command runs outside any project, in an empty
+so it is measured three times: a first run, with an empty cache each time (what a fresh clone
+or a CI without a cache pays); a run again with nothing changed; and a run after a translator
+edited one catalog (a copy of the corpus whose ``library/functions.po``, one of its largest,
+gets a new line before each run).  Every command runs outside any project, in an empty
 folder, with its own user cache.
 
 ``python -m benchmarks.catalog_check [--runs N]`` prints the figures; ``measure()`` returns
@@ -37,9 +38,12 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / 
 BIN = Path(sys.executable).parent
 # (ours, theirs): each pair is compared by the ratio of their medians.
 FIRST, AGAIN = "editions check (first run)", "editions check (again)"
+EDITED = "editions check (one catalog edited)"
+EDITED_CATALOG = Path("library", "functions.po")
 PAIRS = [
     (FIRST, "sphinx-lint"),
     (AGAIN, "sphinx-lint"),
+    (EDITED, "sphinx-lint"),
     ("editions format --check", "powrap --check"),
 ]
 
@@ -71,11 +75,20 @@ def measure(corpus: Path = CORPUS, runs: int = 3) -> dict[str, Any]:
     cpu: dict[str, list[float]] = {name: [] for name in tools}
     outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as folder:
-        kept = Path(folder, "kept")  # the cache the runs "again" find (warmed by the first)
-        _run(tools[AGAIN], Path(folder), kept)
+        copy = Path(folder, "corpus")
+        shutil.copytree(corpus, copy, ignore=shutil.ignore_patterns(".*"))
+        tools[EDITED] = [*tools[AGAIN][:-1], str(copy)]
+        wall[EDITED], cpu[EDITED] = [], []
+        # The caches the runs "again" and "edited" find, warmed by a first run each.
+        kept = {AGAIN: Path(folder, "kept"), EDITED: Path(folder, "kept-edited")}
+        for name, cache in kept.items():
+            _run(tools[name], Path(folder), cache)
         for run in range(runs):
             for name, command in tools.items():  # in turns
-                cache = kept if name == AGAIN else Path(folder, f"empty-{run}-{len(wall[name])}")
+                if name == EDITED:
+                    with (copy / EDITED_CATALOG).open("a", encoding="utf-8") as catalog:
+                        catalog.write(f"# edited {run}\n")
+                cache = kept.get(name, Path(folder, f"empty-{run}-{name}"))
                 seconds, cpu_seconds, outputs[name] = _run(command, Path(folder), cache)
                 wall[name].append(seconds)
                 cpu[name].append(cpu_seconds)
