@@ -121,6 +121,8 @@ class _HunspellPipe:
     def misspelt(self, word: str) -> bool:
         """Whether Hunspell does not know ``word`` (one line)."""
         assert self.process.stdin is not None and self.process.stdout is not None
+        if self.END in word:
+            return True  # its echo would end the answer early, and the next answer be this one's
         self.process.stdin.write(f"{word}\n{self.END}\n")
         self.process.stdin.flush()
         unknown = False
