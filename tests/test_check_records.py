@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CliResult
-from editions.checks import records, runner
-from editions.findings import Finding
+from editions import derived
+from editions.checks import CheckSettings, records, runner, spelling
+from editions.checks.runner import Verdict
 
 Run = Callable[..., CliResult]
 CATALOGS = Path(__file__).parent / "catalogs" / "fr" / "LC_MESSAGES"
@@ -34,16 +35,23 @@ def catalogs(tmp_path: Path) -> Path:
     return folder
 
 
-def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The catalogs `editions check` judges from now on (reads and runs the checks on)."""
+def judged(
+    monkeypatch: pytest.MonkeyPatch, meanwhile: Callable[[Path], object] | None = None
+) -> list[str]:
+    """The catalogs `editions check` judges from now on (reads and runs the checks on).
+
+    ``meanwhile`` is done to each catalog just before it is read.
+    """
     names: list[str] = []
-    check_file = runner.check_file
+    judge_file = runner.judge_file
 
-    def spy(path: Path, **settings: object) -> list[Finding]:
+    def spy(path: Path, settings: CheckSettings) -> Verdict:
         names.append(path.name)
-        return check_file(path, **settings)  # type: ignore[arg-type]
+        if meanwhile is not None:
+            meanwhile(path)
+        return judge_file(path, settings)
 
-    monkeypatch.setattr(runner, "check_file", spy)
+    monkeypatch.setattr(runner, "judge_file", spy)
     return names
 
 
@@ -170,3 +178,111 @@ def test_a_project_keeps_its_verdicts_in_its_derived_state(
     names = judged(monkeypatch)
     assert editions("--project", root, "check").out == first.out
     assert names == []
+
+
+def test_a_catalog_named_from_inside_its_folder_is_the_same_catalog(
+    editions: Run, catalogs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its language is its folder's (fr), however it is named: a German Plural-Forms in a
+    # French catalog is a finding from inside LC_MESSAGES as from above it, kept or not.
+    catalog = catalogs / "correct.po"
+    german = catalog.read_text(encoding="utf-8").replace("Language: fr", "Language: de")
+    catalog.write_text(german.replace("(n > 1)", "(n != 1)"), encoding="utf-8")
+    monkeypatch.chdir(catalogs)
+    inside = editions("check", "correct.po")
+    monkeypatch.chdir(catalogs.parent.parent)
+    above = editions("check", Path("fr", "LC_MESSAGES", "correct.po"))
+    fresh = editions("check", "--no-cache", Path("fr", "LC_MESSAGES", "correct.po"))
+    assert "[plural-forms]" in inside.out
+    assert above.out == fresh.out == inside.out.replace("correct.po", "fr/LC_MESSAGES/correct.po")
+
+
+def test_a_catalog_behind_a_symbolic_link_is_judged_every_time(
+    editions: Run, catalogs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The reader refuses a link that leads out of the project (outside one, every link):
+    # the same bytes behind a link are not the same catalog.
+    (tmp_path / "elsewhere.po").write_bytes((catalogs / "correct.po").read_bytes())
+    monkeypatch.chdir(catalogs)
+    assert check(editions, catalogs).out.count("correct.po") == 0
+    (catalogs / "correct.po").unlink()
+    (catalogs / "correct.po").symlink_to(tmp_path / "elsewhere.po")
+    names = judged(monkeypatch)
+    linked = check(editions, catalogs)
+    assert names == ["correct.po"]
+    assert "correct.po:1: [syntax] a symbolic link to a file outside the project" in linked.out
+    assert check(editions, catalogs).out == linked.out
+    assert names == ["correct.po", "correct.po"]
+
+
+def test_the_users_own_hunspell_words_change_no_verdict(
+    editions: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hunspell reads ~/.hunspell_fr_FR (or $WORDLIST) unless told otherwise: the team's
+    # locale/<lang>/wordlist.txt is the one list of words a verdict may depend on.
+    if spelling.find_dictionary("fr") is None:
+        pytest.skip("no Hunspell dictionary for fr")
+    folder = tmp_path / "team" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalog = folder / "news.po"
+    header = (CATALOGS / "correct.po").read_text(encoding="utf-8").split("\n\n")[0]
+    catalog.write_text(f'{header}\n\nmsgid "Hello"\nmsgstr "Bonjour zorglubix"\n', "utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in (".hunspell_fr_FR", ".hunspell_fr", "words"):
+        (home / name).write_text("zorglubix\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("WORDLIST", str(home / "words"))
+    monkeypatch.chdir(tmp_path)
+    result = editions("check", "--spelling", "--no-cache", catalog)
+    assert "unknown word(s): zorglubix" in result.out
+
+
+def test_a_catalog_changed_while_judged_then_changed_back_is_judged_again(
+    editions: Run, catalogs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editor's save during the run, then an undo: the verdict on the passing content is
+    # kept under the bytes it judged, never under those the catalog has again.
+    catalog = catalogs / "correct.po"
+    original = catalog.read_bytes()
+    saving = [True]
+
+    def saved_while_read(path: Path) -> None:
+        if path.name == "correct.po" and saving:
+            path.write_bytes(original.replace(b'"Le port rouvre"', b'"Le port rouvre'))
+
+    monkeypatch.chdir(catalogs)
+    names = judged(monkeypatch, saved_while_read)
+    assert "correct.po:15: [syntax]" in check(editions, catalogs).out
+    saving.clear()
+    catalog.write_bytes(original)
+    names.clear()
+    again = check(editions, catalogs)
+    assert names == ["correct.po"]
+    assert "correct.po:" not in again.out
+    assert again.out == check(editions, catalogs, "--no-cache").out
+
+
+def test_a_record_file_that_is_no_file_is_not_read(
+    editions: Run, catalogs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FIFO would make the reading wait for ever; a device (/dev/zero) fill the memory.
+    kept = Path(os.environ["XDG_CACHE_HOME"]) / "editions" / "checked.json"
+    kept.parent.mkdir(parents=True)
+    monkeypatch.chdir(catalogs)
+    expected = check(editions, catalogs, "--no-cache").out
+    os.mkfifo(kept)
+    assert check(editions, catalogs).out == expected
+    kept.unlink(missing_ok=True)
+    kept.symlink_to("/dev/zero")
+    assert check(editions, catalogs).out == expected
+
+
+def test_a_relative_cache_folder_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The XDG specification: a relative XDG_CACHE_HOME is invalid (it would write into
+    # whatever folder a command runs in).
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert derived.user_state_dir() == tmp_path / ".cache" / "editions"

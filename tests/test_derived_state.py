@@ -295,6 +295,35 @@ def test_a_compiled_catalog_stands_after_a_touch_and_is_redone_for_other_bytes(
     assert judged == ["harbour.po"]
 
 
+def test_a_catalog_changed_while_compiled_then_changed_back_is_compiled_again(
+    spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A translator saves while the build reads the catalog, then undoes the save: what was
+    # compiled is recorded under the bytes it was compiled from, so the undone text never
+    # stays published under the original's digest.
+    project, es = spanish
+    catalog = language_folder(project.locale_dir, es) / "news" / "harbour.po"
+    original = catalog.read_bytes()
+    judge = compile_module.judge_file
+    saving = [True]
+
+    def saved_while_read(path: Path, settings: CheckSettings) -> Verdict:
+        if path == catalog and saving:
+            catalog.write_bytes(original.replace(b"El puerto reabre", b"TEXTO PIRATA"))
+        return judge(path, settings)
+
+    monkeypatch.setattr(compile_module, "judge_file", saved_while_read)
+    compile_language(project, es)
+    saving.clear()
+    catalog.write_bytes(original)  # the undo
+    judged = catalogs_judged(monkeypatch)
+    compile_language(project, es)
+    assert judged == ["harbour.po"]
+    compiled = language_folder(compile_module.compiled_locale_dir(project), es) / "news"
+    assert b"TEXTO PIRATA" not in (compiled / "harbour.mo").read_bytes()
+    assert (compiled / "harbour.po").read_bytes() == original
+
+
 @pytest.mark.parametrize("change", ["code", "declaration", "damaged record"])
 def test_every_catalog_is_judged_again_for_other_code_declaration_or_a_damaged_record(
     spanish: tuple[Project, Language],

@@ -84,7 +84,6 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
     changed, withheld, broken, domains = [], [], [], []
     for path in catalog_paths(source):
         domain = domain_of(path, source)
-        # Before reading: a change made while it is judged is seen next time.
         inputs = derived.digest_or_none([path], rules, records, project.root)
         kept = _kept_findings(records, domain, inputs, target)
         if kept is not None:
@@ -101,17 +100,20 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         domains.append(domain)
         found = withhold(catalog, verdict)
         withheld.extend(found)
-        if _write_compiled(catalog, target, domain, None if found else path):
+        judged = verdict.catalog
+        if _write_compiled(catalog, target, domain, None if found else judged.source):
             changed.append(domain)
         outputs = [f"{domain}.po", f"{domain}.mo"]
         if domain == THEME_DOMAIN:
             write_javascript_catalog(catalog, language, target)
             outputs.append("sphinx.js")
-        if inputs is None:
-            continue  # it could not be hashed (gone after reading): compile it again next time
+        if judged.digest is None:
+            continue
+        # Recorded under the bytes judged, not those hashed before: a catalog changed while
+        # it was judged, then changed back (an undo, a checkout), is compiled again.
         records.put(
             domain,
-            inputs,
+            derived.combined({str(path): judged.digest}, rules),
             {
                 "outputs": {name: records.file_digest(target / name) for name in outputs},
                 "withheld": [finding.to_json() for finding in found],
@@ -218,17 +220,17 @@ def withhold(catalog: Catalog, verdict: Verdict) -> list[Finding]:
     return findings
 
 
-def _write_compiled(catalog: Catalog, target: Path, domain: str, unfiltered: Path | None) -> bool:
+def _write_compiled(catalog: Catalog, target: Path, domain: str, unfiltered: bytes | None) -> bool:
     """Write the compiled catalog (and the .po Sphinx looks for); True if the .mo changed.
 
-    ``unfiltered`` is the translators' .po when nothing was withheld from it.
+    ``unfiltered`` is the translators' .po, as judged, when nothing was withheld from it.
     """
     mo = io.BytesIO()
     write_mo(mo, catalog, use_fuzzy=False)
     # The .po beside it is the filtered one: if Sphinx ever recompiles it, the
     # unsafe translations stay out.  With nothing withheld, that is the .po itself;
     # otherwise the one writer writes it.
-    po_data = unfiltered.read_bytes() if unfiltered is not None else render_catalog(catalog)
+    po_data = unfiltered if unfiltered is not None else render_catalog(catalog)
     # Made from the translators' .po: after a power cut the record no longer matches
     # them and they are made again, so they need not wait for the disk.
     po_written = write_if_changed(target / f"{domain}.po", po_data, durable=False)

@@ -55,6 +55,8 @@ PACKAGE_DIR = Path(editions.__file__).parent
 _TOOLS = ("sphinx", "docutils", "babel", "furo", "sphinx-basic-ng", "sphinx-lint")
 # A file changed less than this before it was hashed may change again with the same times.
 _RACY_NS = 2_000_000_000
+# A record file above this is not one of ours (481 catalogs' verdicts take 1 MB): ignored.
+MAX_RECORDS_BYTES = 256 << 20
 # The size of each read while hashing: a catalog of python-docs-fr is at most a few hundred KB.
 _CHUNK = 1 << 20
 
@@ -66,8 +68,9 @@ def state_dir(build_dir: Path) -> Path:
 
 def user_state_dir() -> Path:
     """The folder of the derived state of catalogs outside any project: the user's cache."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "editions"
+    # The XDG specification: a relative path in the variable is invalid and ignored.
+    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    return (base if base.is_absolute() else Path.home() / ".cache") / "editions"
 
 
 @lru_cache(maxsize=1)
@@ -267,8 +270,8 @@ class Records:
 def _load(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """The records and the remembered file digests (none of either if damaged)."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(_read_records(path))
+    except (OSError, ValueError, RecursionError):
         return {}, {}  # none yet, or damaged: the work is done again
     if not isinstance(data, dict):
         return {}, {}
@@ -277,6 +280,17 @@ def _load(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         entries if isinstance(entries, dict) else {},
         files if isinstance(files, dict) else {},
     )
+
+
+def _read_records(path: Path) -> bytes:
+    """A record file's bytes: a regular file of a sane size, or OSError (never a FIFO's wait,
+    nor a device's or a huge file's memory)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_RECORDS_BYTES:
+            raise OSError(f"{path}: not a record file")
+        return stream.read(MAX_RECORDS_BYTES + 1)
 
 
 def _files(path: Path) -> list[Path]:

@@ -25,8 +25,11 @@ def domain_of(path: Path, folder: Path) -> str:
 
 
 def layout_of(path: Path) -> tuple[str, str] | None:
-    """(language, document) from a ``<lang>/LC_MESSAGES/<document>.po`` path; None elsewhere."""
-    parts = path.parts
+    """(language, document) from a ``<lang>/LC_MESSAGES/<document>.po`` path; None elsewhere.
+
+    Read from the absolute path: ``a.po``, named from inside its folder, is the same catalog.
+    """
+    parts = path.absolute().parts
     if MESSAGES_FOLDER not in parts:
         return None
     index = len(parts) - 1 - parts[::-1].index(MESSAGES_FOLDER)
@@ -37,8 +40,8 @@ def layout_of(path: Path) -> tuple[str, str] | None:
 
 
 def language_folder_of(catalog: Path) -> Path | None:
-    """``locale/<lang>`` for a catalog under ``locale/<lang>/LC_MESSAGES/``."""
-    parts = catalog.parts
+    """``locale/<lang>`` for a catalog under ``locale/<lang>/LC_MESSAGES/`` (absolute)."""
+    parts = catalog.absolute().parts
     if MESSAGES_FOLDER not in parts:
         return None
     return Path(*parts[: len(parts) - 1 - parts[::-1].index(MESSAGES_FOLDER)])

@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from editions.layout import MESSAGES_FOLDER
 from editions.pofile import PoEntry
 
 THEME_MARKUP = "theme-markup"
@@ -46,7 +47,7 @@ _TAG_OPEN = {"!": "a comment", "?": "a comment", "/": "an end tag"}
 
 def is_theme_catalog(path: Path) -> bool:
     """Whether ``path`` holds the theme's words: ``<lang>/LC_MESSAGES/sphinx.po``."""
-    return path.name == THEME_CATALOG and path.parent.name == "LC_MESSAGES"
+    return path.name == THEME_CATALOG and path.absolute().parent.name == MESSAGES_FOLDER
 
 
 def message_findings(entry: PoEntry) -> list[str]:

@@ -6,6 +6,7 @@ the message checks take its entries (:class:`~editions.pofile.PoEntry`) as read.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from editions.checks.settings import CheckSettings
 from editions.errors import EditionsError
 from editions.findings import Finding
 from editions.layout import language_of
-from editions.pofile import SYNTAX, PoEntry, PoFile, PoSyntaxError, read_po
+from editions.pofile import SYNTAX, PoEntry, PoFile, PoSyntaxError, parse_po, read_catalog_bytes
 
 
 @dataclass
@@ -29,6 +30,13 @@ class CatalogFile:
     # Why Babel cannot read the header (see headers.check_header); None if it can.
     unreadable_header: str | None = None
     messages: list[PoEntry] = field(default_factory=list)  # what the message checks judge
+    # The bytes judged, read once: what a kept verdict or a compiled copy is made from.
+    source: bytes | None = None
+
+    @property
+    def digest(self) -> str | None:
+        """The digest of the bytes judged, as :mod:`editions.derived` digests a file."""
+        return None if self.source is None else hashlib.sha256(self.source).hexdigest()
 
     @property
     def broken(self) -> bool:
@@ -45,7 +53,8 @@ class CatalogFile:
 def load(path: Path, settings: CheckSettings) -> CatalogFile:
     """Read ``path``; problems that stop the reading become findings, never exceptions."""
     try:
-        po: PoFile | None = read_po(path, settings.root)
+        source = read_catalog_bytes(path, settings.root)
+        po: PoFile | None = parse_po(source, path)
         problems: list[Finding] = []
     except PoSyntaxError as error:
         po = error.partial
@@ -53,11 +62,12 @@ def load(path: Path, settings: CheckSettings) -> CatalogFile:
             Finding(path, problem.line, problem.check, problem.message)
             for problem in error.problems
         ]
-    except EditionsError as error:
+    except EditionsError as error:  # not a catalog that can be read: nothing judged is kept
         message = str(error).removeprefix(f"{path}: ")
         return CatalogFile(path, settings, [Finding(path, 1, SYNTAX, message)])
     header_language = po.header_field("Language") if po is not None else None
     catalog = CatalogFile(path, settings, problems, language_of(path, header_language))
+    catalog.source = source
     if po is not None and not catalog.broken:
         catalog.po = po
         catalog.unreadable_header = header_error(po)

@@ -11,6 +11,7 @@ compiled catalogs are recorded under the same rules (:mod:`editions.compile`).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -56,17 +57,38 @@ class Verdicts:
             self.rules = None  # a dictionary cannot be read: nothing recorded is trusted
 
     def inputs(self, path: Path) -> str | None:
-        """The digest a verdict on ``path`` is kept under; None when it cannot be made."""
-        if self.rules is None:
+        """The digest a verdict on ``path``'s present bytes is kept under; None for no record.
+
+        A catalog reached through a symbolic link has none: the reader judges where a link
+        leads (out of the project, it refuses it), which its bytes do not tell.
+        """
+        key = _key(path)
+        if self.rules is None or key != path.resolve():
             return None
-        files = [path.absolute()]
-        if self.settings.spelling and (wordlist := wordlist_of(path)) is not None:
-            files.append(wordlist.absolute())
-        return derived.digest_or_none(files, self.rules, self.records)
+        return derived.digest_or_none([key, *self._wordlist(path)], self.rules, self.records)
+
+    def judged_inputs(self, path: Path, judged: str | None) -> str | None:
+        """The digest a verdict is kept under, from ``judged``, the digest of the very bytes
+        judged: a catalog changed while it was judged, then changed back, must not find the
+        verdict on its passing content."""
+        key = _key(path)
+        if self.rules is None or judged is None or key != path.resolve():
+            return None
+        try:
+            digests = {str(key): judged}
+            digests |= derived.file_digests(self._wordlist(path), self.records)
+        except OSError:
+            return None
+        return derived.combined(digests, self.rules)
+
+    def _wordlist(self, path: Path) -> list[Path]:
+        """The team's word list, an input of the verdict when spelling is checked."""
+        wordlist = wordlist_of(path) if self.settings.spelling else None
+        return [wordlist.absolute()] if wordlist is not None else []
 
     def findings(self, path: Path, inputs: str | None) -> list[Finding] | None:
         """The findings recorded for ``path`` under ``inputs``; None if there are none."""
-        record = self.records.get(str(path.absolute()), inputs)
+        record = self.records.get(str(_key(path)), inputs)
         if not isinstance(record, list):
             return None
         try:
@@ -77,7 +99,7 @@ class Verdicts:
     def put(self, path: Path, inputs: str | None, findings: list[Finding]) -> None:
         if inputs is not None:
             record = [[f.line, f.check, f.message, f.severity] for f in findings]
-            self.records.put(str(path.absolute()), inputs, record)
+            self.records.put(str(_key(path)), inputs, record)
 
     def save(self) -> None:
         """Write the records, without those of catalogs that are gone.
@@ -87,6 +109,11 @@ class Verdicts:
         self.records.keep_only(key for key in self.records.entries if Path(key).is_file())
         self.records.forget_other_files()
         self.records.save_if_possible()
+
+
+def _key(path: Path) -> Path:
+    """The catalog however it is named (``a.po``, ``./fr/../fr/a.po``): absolute, normalised."""
+    return Path(os.path.normpath(path.absolute()))
 
 
 def _finding(path: Path, item: Any) -> Finding:

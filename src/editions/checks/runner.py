@@ -77,16 +77,16 @@ def check_paths(
                 results[path] = recorded
     unjudged = [path for path in files if path not in results]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(unjudged) // _CHUNK))
-    check = partial(check_file, settings=settings)
+    check = partial(_findings_and_digest, settings=settings)
     if workers > 1 and len(unjudged) >= _PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             judged = list(pool.map(check, unjudged, chunksize=_CHUNK))
     else:
         judged = [check(path) for path in unjudged]
-    for path, findings in zip(unjudged, judged, strict=True):
+    for path, (findings, digest) in zip(unjudged, judged, strict=True):
         results[path] = findings
         if verdicts is not None:
-            verdicts.put(path, inputs[path], findings)
+            verdicts.put(path, verdicts.judged_inputs(path, digest), findings)
     if verdicts is not None:
         verdicts.save()
     findings = sorted(finding for result in results.values() for finding in result)
@@ -107,6 +107,12 @@ def _one_per_mistake(findings: list[Finding]) -> list[Finding]:
 def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
     """Every finding of the enabled checks on one catalog."""
     return judge_file(path, settings).findings
+
+
+def _findings_and_digest(path: Path, settings: CheckSettings) -> tuple[list[Finding], str | None]:
+    """The findings on one catalog and the digest of the bytes judged (None if unread)."""
+    verdict = judge_file(path, settings)
+    return verdict.findings, verdict.catalog.digest
 
 
 @dataclass

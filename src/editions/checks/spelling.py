@@ -110,7 +110,8 @@ class _HunspellPipe:
     def __init__(self, dictionary: Path) -> None:
         self.dictionary = dictionary
         self.process = subprocess.Popen(
-            ["stdbuf", "-oL", "hunspell", "-w", "-i", "utf-8", "-d", str(dictionary)],
+            ["stdbuf", "-oL", *_hunspell_command(dictionary, None), "-w"],
+            env=_hunspell_environment(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -214,13 +215,24 @@ def wordlist_of(catalog: Path) -> Path | None:
     return wordlist if wordlist.is_file() else None
 
 
+def _hunspell_command(dictionary: Path, wordlist: Path | None) -> list[str]:
+    """Hunspell with ``dictionary`` and the team's word list (see _hunspell_environment)."""
+    return ["hunspell", "-i", "utf-8", "-d", str(dictionary), "-p", str(wordlist or os.devnull)]
+
+
+def _hunspell_environment() -> dict[str, str]:
+    """Nothing of the user's: Hunspell also reads ``$HOME/.hunspell_<dictionary>`` (even with
+    ``-p``) and the file ``$WORDLIST`` names, and the gate's verdict would depend on whose
+    machine judged the catalog.  The team's words are in ``locale/<lang>/wordlist.txt``."""
+    environment = {name: value for name, value in os.environ.items() if name != "WORDLIST"}
+    return environment | {"HOME": os.devnull}  # a folder no file can be in
+
+
 def _hunspell(dictionary: Path, wordlist: Path | None, lines: list[str]) -> list[list[str]]:
     """Misspelt words of each line, from Hunspell's pipe mode (one blank line ends each)."""
-    command = ["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)]
-    if wordlist:
-        command += ["-p", str(wordlist)]
     output = subprocess.run(
-        command,
+        [*_hunspell_command(dictionary, wordlist), "-a"],
+        env=_hunspell_environment(),
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
