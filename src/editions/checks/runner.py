@@ -69,11 +69,10 @@ def check_paths(
     With ``verdicts``, a catalog whose recorded verdict stands is not judged again.
     """
     files = list(expand_catalog_paths(paths))
-    inputs = {path: verdicts.inputs(path) for path in files} if verdicts else {}
     results: dict[Path, list[Finding]] = {}
     if verdicts is not None:
         for path in files:
-            if (recorded := verdicts.findings(path, inputs[path])) is not None:
+            if (recorded := verdicts.findings(path, verdicts.inputs(path))) is not None:
                 results[path] = recorded
     unjudged = [path for path in files if path not in results]
     workers = min(jobs or os.cpu_count() or 1, max(1, len(unjudged) // _CHUNK))
