@@ -331,7 +331,7 @@ def _add_check_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 def _run_check(options: argparse.Namespace) -> int:
     from editions import checks as checks_module
     from editions import derived
-    from editions.checks.records import Verdicts, records_file
+    from editions.checks.records import Verdicts
 
     if options.list:
         for name, check in sorted(checks_module.REGISTRY.items()):
@@ -341,7 +341,7 @@ def _run_check(options: argparse.Namespace) -> int:
     settings = checks_module.settings_from(project, options.disable, options.spelling)
     paths = options.paths or [project.locale_dir] if project else options.paths
     state = derived.state_dir(project.build_dir) if project else derived.user_state_dir()
-    verdicts = None if options.no_cache else Verdicts(records_file(state), settings)
+    verdicts = None if options.no_cache else Verdicts(state, settings)
     report = checks_module.check_paths(paths, settings, verdicts=verdicts)
     if options.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

@@ -100,20 +100,20 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         domains.append(domain)
         found = withhold(catalog, verdict)
         withheld.extend(found)
-        judged = verdict.catalog
+        judged, digest = verdict.catalog, verdict.catalog.digest
         if _write_compiled(catalog, target, domain, None if found else judged.source):
             changed.append(domain)
         outputs = [f"{domain}.po", f"{domain}.mo"]
         if domain == THEME_DOMAIN:
             write_javascript_catalog(catalog, language, target)
             outputs.append("sphinx.js")
-        if judged.digest is None:
+        if digest is None:
             continue
         # Recorded under the bytes judged, not those hashed before: a catalog changed while
         # it was judged, then changed back (an undo, a checkout), is compiled again.
         records.put(
             domain,
-            derived.combined({str(path): judged.digest}, rules),
+            derived.combined({str(path): digest}, rules),
             {
                 "outputs": {name: records.file_digest(target / name) for name in outputs},
                 "withheld": [finding.to_json() for finding in found],

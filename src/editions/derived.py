@@ -5,9 +5,9 @@ records made by this module: each edition's inputs and what it withheld when pub
 (``editions/<tag>.json``), what each catalog was compiled into (``compiled/<tag>.json``),
 the English's parsed link readings (``english-readings/<tag>.json``), the catalogs merged
 with their templates (``merged.json``), the figures of ``editions status``
-(``status.json``) and the theme's words (``theme-words.json``).  ``editions status`` on
-catalogs outside any project keeps its figures in the user's cache instead, as records of
-the same kind.
+(``status.json``), the verdicts of ``editions check`` (``checked.json``) and the theme's
+words (``theme-words.json``).  ``editions status`` and ``editions check`` on catalogs
+outside any project keep theirs in the user's cache instead, as records of the same kind.
 
 One rule says whether a record may be used: it is valid exactly when the digest of its
 inputs (the bytes of every input file, and the versions of the code and tools that made

@@ -11,7 +11,7 @@ from editions.checks import (  # noqa: F401  (importing a module registers its c
     spelling,
 )
 from editions.checks.registry import REGISTRY, Check
-from editions.checks.runner import CheckReport, check_file, check_paths
+from editions.checks.runner import CheckReport, check_paths
 from editions.checks.settings import CheckSettings, settings_from
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "Check",
     "CheckReport",
     "CheckSettings",
-    "check_file",
     "check_paths",
     "settings_from",
 ]

@@ -21,12 +21,7 @@ from editions.checks.settings import CheckSettings
 from editions.checks.spelling import DICTIONARY_FOLDERS, wordlist_of
 from editions.findings import Finding
 
-RECORDS_FILE = "checked.json"
-
-
-def records_file(state_dir: Path) -> Path:
-    """Where ``editions check`` keeps its verdicts in a folder of derived state."""
-    return state_dir / RECORDS_FILE
+RECORDS_FILE = "checked.json"  # in a folder of derived state
 
 
 def rules(settings: CheckSettings, records: derived.Records | None = None) -> list[object]:
@@ -48,8 +43,8 @@ def rules(settings: CheckSettings, records: derived.Records | None = None) -> li
 class Verdicts:
     """The recorded findings of catalogs, by absolute path, valid for their present inputs."""
 
-    def __init__(self, file: Path, settings: CheckSettings) -> None:
-        self.records = derived.Records(file)
+    def __init__(self, state_dir: Path, settings: CheckSettings) -> None:
+        self.records = derived.Records(state_dir / RECORDS_FILE)
         self.settings = settings
         try:
             self.rules: list[object] | None = rules(settings, self.records)

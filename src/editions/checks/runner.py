@@ -103,11 +103,6 @@ def _one_per_mistake(findings: list[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.check not in repeated]
 
 
-def check_file(path: Path, settings: CheckSettings) -> list[Finding]:
-    """Every finding of the enabled checks on one catalog."""
-    return judge_file(path, settings).findings
-
-
 def _findings_and_digest(path: Path, settings: CheckSettings) -> tuple[list[Finding], str | None]:
     """The findings on one catalog and the digest of the bytes judged (None if unread)."""
     verdict = judge_file(path, settings)
