@@ -79,8 +79,9 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
         )
     target = language_folder(compiled_locale_dir(project), language)
     records = derived.Records(_records_path(project, language))
-    rules = [language.tag, *verdict_rules(settings_from(project), records)]
-    settings: CheckSettings | None = None  # made when a catalog is first judged
+    checks = settings_from(project)  # the checks as `editions check` runs them on the project
+    rules = [language.tag, *verdict_rules(checks, records)]
+    settings: CheckSettings | None = None  # with the shared English, when a catalog is judged
     changed, withheld, broken, domains = [], [], [], []
     for path in catalog_paths(source):
         domain = domain_of(path, source)
@@ -91,7 +92,7 @@ def compile_language(project: Project, language: Language) -> CompiledCatalogs:
             withheld.extend(kept)
             continue
         records.drop(domain)
-        settings = settings or _build_settings(project)
+        settings = settings or replace(checks, english=_read_english_readings(project))
         verdict = judge_file(path, settings)
         catalog = None if verdict.refused else babel_catalog(verdict)
         if catalog is None:
@@ -184,11 +185,6 @@ def _kept_findings(
         return [_finding_of(item) for item in record["withheld"]]
     except (OSError, KeyError, TypeError, AttributeError):
         return None  # a damaged record: compile again
-
-
-def _build_settings(project: Project) -> CheckSettings:
-    """The checks as ``editions check`` runs them on the project, with the shared English."""
-    return replace(settings_from(project), english=_read_english_readings(project))
 
 
 def babel_catalog(verdict: Verdict) -> Catalog | None:
