@@ -381,6 +381,8 @@ def merged_pair(make_project: Callable[[str], Path]) -> tuple[Project, Path, Pat
     state = update_module.MergeState.load(project)
     state.merged(template, catalog)
     state.save()
+    # Recorded: the tests below could not fail otherwise.
+    assert update_module.MergeState.load(project).is_current(template, catalog)
     return project, template, catalog
 
 
