@@ -14,10 +14,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from playwright.sync_api import Browser, sync_playwright
 
+from editions import compile as compile_module
 from editions.checks import CheckSettings
-from editions.checks.runner import judge_file
+from editions.checks.runner import Verdict, judge_file
 from editions.cli import main
 from editions.compile import babel_catalog, withhold
+from editions.declaration import Language, Project, load_project
 from editions.findings import Finding
 
 # Set by .ci/run: there every test must run. A test that skips there (no corpus beside
@@ -93,6 +95,26 @@ def make_project(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+@pytest.fixture
+def spanish(make_project: Callable[[str], Path]) -> tuple[Project, Language]:
+    """tests/roots/test-basic, copied, and its Spanish edition."""
+    project = load_project(make_project("test-basic"))
+    return project, next(lang for lang in project.editions if lang.tag == "es")
+
+
+def catalogs_judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the catalogs compile_language judges (reads and checks) from now on."""
+    judged: list[str] = []
+    judge = compile_module.judge_file
+
+    def spy(path: Path, settings: CheckSettings) -> Verdict:
+        judged.append(path.name)
+        return judge(path, settings)
+
+    monkeypatch.setattr(compile_module, "judge_file", spy)
+    return judged
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import catalogs_judged
 from editions import chrome_words, derived, status
 from editions import compile as compile_module
 from editions import update as update_module
@@ -261,25 +262,6 @@ def test_the_declaration_or_the_code_changed_or_a_damaged_record_rebuilds_the_ed
 # --- The compiled catalogs ------------------------------------------------------------------
 
 
-@pytest.fixture
-def spanish(make_project: Callable[[str], Path]) -> tuple[Project, Language]:
-    project = load_project(make_project("test-basic"))
-    return project, next(lang for lang in project.editions if lang.tag == "es")
-
-
-def catalogs_judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The catalogs compile_language judges (reads and checks) from now on."""
-    judged: list[str] = []
-    judge = compile_module.judge_file
-
-    def spy(path: Path, settings: CheckSettings) -> Verdict:
-        judged.append(path.name)
-        return judge(path, settings)
-
-    monkeypatch.setattr(compile_module, "judge_file", spy)
-    return judged
-
-
 def test_a_compiled_catalog_stands_after_a_touch_and_is_redone_for_other_bytes(
     spanish: tuple[Project, Language], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -381,6 +363,8 @@ def merged_pair(make_project: Callable[[str], Path]) -> tuple[Project, Path, Pat
     state = update_module.MergeState.load(project)
     state.merged(template, catalog)
     state.save()
+    # Recorded: the tests below could not fail otherwise.
+    assert update_module.MergeState.load(project).is_current(template, catalog)
     return project, template, catalog
 
 

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from editions import compile as compile_module
+from conftest import catalogs_judged
 from editions import update as update_module
 from editions.build import BuildReport, build
-from editions.checks import CheckSettings
-from editions.checks.runner import Verdict
 from editions.compile import compile_language, compiled_locale_dir
 from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
@@ -116,25 +114,6 @@ def test_update_after_one_article_changed_merges_only_its_catalogs(
 # --- Compiling only the catalogs that changed ------------------------------------------------
 
 
-@pytest.fixture
-def spanish(make_project: Callable[[str], Path]) -> tuple[Project, Language]:
-    project = load_project(make_project("test-basic"))
-    return project, next(lang for lang in project.editions if lang.tag == "es")
-
-
-def catalogs_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records the catalogs compile_language validates and reads from now on."""
-    read: list[str] = []
-    judge = compile_module.judge_file
-
-    def spy(path: Path, settings: CheckSettings) -> Verdict:
-        read.append(path.name)
-        return judge(path, settings)
-
-    monkeypatch.setattr(compile_module, "judge_file", spy)
-    return read
-
-
 def compiled(project: Project, language: Language) -> Path:
     return language_folder(compiled_locale_dir(project), language)
 
@@ -151,7 +130,7 @@ def test_a_second_compile_of_unchanged_catalogs_reads_none_and_keeps_the_finding
     first = compile_language(project, es)
     assert [f.check for f in first.withheld] == ["unsafe-url-scheme"]
     outputs = {p: p.stat().st_mtime_ns for p in compiled(project, es).rglob("*.[mp]o")}
-    read = catalogs_read(monkeypatch)
+    read = catalogs_judged(monkeypatch)
     second = compile_language(project, es)
     assert read == []
     assert second.changed == []
@@ -169,7 +148,7 @@ def test_only_a_changed_catalog_is_compiled_again(
         'msgstr "El puerto reabre"',
         'msgstr "El puerto vuelve a abrir"',
     )
-    read = catalogs_read(monkeypatch)
+    read = catalogs_judged(monkeypatch)
     result = compile_language(project, es)
     assert read == ["harbour.po"]
     assert result.changed == ["news/harbour"]
@@ -199,7 +178,7 @@ def test_a_deleted_or_edited_compiled_file_is_written_again(
     good_mo, good_po = (folder / "harbour.mo").read_bytes(), (folder / "market.po").read_bytes()
     (folder / "harbour.mo").unlink()
     (folder / "market.po").write_text('msgid "Hello"\nmsgstr "<script>"\n', encoding="utf-8")
-    read = catalogs_read(monkeypatch)
+    read = catalogs_judged(monkeypatch)
     compile_language(project, es)
     assert sorted(read) == ["harbour.po", "market.po"]
     assert (folder / "harbour.mo").read_bytes() == good_mo
@@ -211,7 +190,7 @@ def test_a_changed_rule_compiles_every_catalog_again(
 ) -> None:
     project, es = spanish
     compile_language(project, es)
-    read = catalogs_read(monkeypatch)
+    read = catalogs_judged(monkeypatch)
     settings = replace(project.settings, allowed_urls=("https://es.example.org/",))
     compile_language(replace(project, settings=settings), es)
     assert sorted(read) == ["harbour.po", "index.po", "market.po"]

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import random
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel import Locale
 
 from conftest import SHARED
+from editions import update as update_module
 from editions.catalogs import TranslationMemory, merge_template, read_catalog, render_catalog
-from editions.declaration import Language
+from editions.declaration import Language, load_project
 from editions.formatting import render_po, wrap_string
 from editions.merge import common_subsequence, python_format_agrees
 from editions.pofile import PoEntry, PoString, escape, parse_po, read_po
@@ -449,6 +451,41 @@ def test_a_poedit_catalog_survives_update_and_format_but_for_the_merged_entries(
 
 def date_of(header: str) -> str:
     return header.split("POT-Creation-Date: ", 1)[1].split("\\n", 1)[0]
+
+
+def template_of(catalog: Path, date: str, extra: str = "") -> str:
+    """A template with ``catalog``'s msgids, dated ``date``, and ``extra`` entries after them."""
+    header = (
+        'msgid ""\nmsgstr ""\n'
+        f'"Project-Id-Version: Test Gazette \\n"\n"POT-Creation-Date: {date}\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    )
+    entries = [quoted("msgid", entry.id) + 'msgstr ""\n' for entry in read_po(catalog).messages]
+    return "\n".join([header, *entries]) + extra
+
+
+def test_a_template_dated_anew_alone_writes_nothing_and_a_real_change_writes_its_date(
+    make_project: Callable[[str], Path],
+) -> None:
+    project = load_project(make_project("test-basic"))
+    spanish = next(language for language in project.editions if language.tag == "es")
+    catalog = project.locale_dir / "es" / "LC_MESSAGES" / "news" / "market.po"
+    template = update_module.gettext_dir(project) / "news" / "market.pot"
+    template.parent.mkdir(parents=True)
+
+    def merged(text: str) -> str:
+        template.write_text(text, encoding="utf-8")
+        results = update_module.merge_language(project, spanish, [template])
+        return next(result.status for result in results if result.path == catalog)
+
+    merged(template_of(catalog, "2026-11-27 10:00+0000"))
+    before = catalog.read_bytes()
+    assert merged(template_of(catalog, "2026-12-01 09:00+0000")) == "unchanged"
+    assert catalog.read_bytes() == before
+    new_entry = '\nmsgid "The stalls open at seven."\nmsgstr ""\n'
+    assert merged(template_of(catalog, "2026-12-02 09:00+0000", new_entry)) == "updated"
+    header = catalog.read_text(encoding="utf-8").split("\n\n")[0]
+    assert date_of(header) == "2026-12-02 09:00+0000"
 
 
 # --- The parts --------------------------------------------------------------------------------

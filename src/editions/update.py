@@ -175,10 +175,10 @@ def _rendered_keeping_date(catalog: PoFile, existing: PoFile, path: Path) -> byt
 
     A fresh extraction dates the template anew: that alone is no change to write.
     """
-    rendered = render_catalog(catalog)
     header, old_header = catalog.header, existing.header
     if header is None or old_header is None or header is old_header:
-        return rendered
+        return render_catalog(catalog)
+    # The old header first: when it gives the file's bytes, the catalog is rendered once.
     entries = [old_header if entry is header else entry for entry in catalog.entries]
     kept = render_catalog(PoFile(catalog.path, entries, catalog.charset))
-    return kept if kept == path.read_bytes() else rendered
+    return kept if kept == path.read_bytes() else render_catalog(catalog)
