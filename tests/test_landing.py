@@ -22,7 +22,7 @@ from playwright.sync_api import Browser
 from browsing import new_page, serious_violations, served
 from conftest import CHROMIUM
 from editions.chrome_words import package_folder
-from editions.declaration import load_project
+from editions.declaration import Language, Project, load_project
 from editions.errors import EditionsError
 from editions.landing import edition_articles, render_landing
 
@@ -230,15 +230,23 @@ def test_the_landing_page_carries_its_words_in_every_declared_language(site: Pat
     assert words["ar"]["dir"] == "rtl" and words["ar"]["status_href"] == "status.ar.html"
 
 
-def test_an_article_title_is_text_on_the_landing_page(
+def published_edition_folder(
     make_project: Callable[[str], Path],
-) -> None:
-    # The titles are read from each edition's search index, as Sphinx wrote them: text.
+) -> tuple[Project, Language, Path]:
+    """test-basic, unbuilt, with its Spanish edition's published folder made (and empty)."""
     root = make_project("test-basic")
     project = load_project(root)
     spanish = project.languages[0]
     folder = root / "build" / "html" / spanish.tag
     folder.mkdir(parents=True)
+    return project, spanish, folder
+
+
+def test_an_article_title_is_text_on_the_landing_page(
+    make_project: Callable[[str], Path],
+) -> None:
+    # The titles are read from each edition's search index, as Sphinx wrote them: text.
+    project, spanish, folder = published_edition_folder(make_project)
     index = {"docnames": ["index", "news/a"], "titles": ["Portada", "<img src=x onerror=alert(1)>"]}
     (folder / "searchindex.js").write_text(f"Search.setIndex({json.dumps(index)})", "utf-8")
     landing = render_landing(project, [spanish])
@@ -250,11 +258,7 @@ def test_an_article_title_is_text_on_the_landing_page(
 def test_an_edition_without_a_readable_search_index_lists_no_articles(
     make_project: Callable[[str], Path],
 ) -> None:
-    root = make_project("test-basic")
-    project = load_project(root)
-    spanish = project.languages[0]
-    folder = root / "build" / "html" / spanish.tag
-    folder.mkdir(parents=True)
+    project, spanish, folder = published_edition_folder(make_project)
     assert edition_articles(project, spanish) == ()
     (folder / "searchindex.js").write_text("Search.setIndex({not json", "utf-8")
     assert edition_articles(project, spanish) == ()

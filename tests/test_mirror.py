@@ -43,10 +43,10 @@ TOLERANCE = 2  # px: a box may be rounded the other way on the other side
 # page. An icon left unmirrored is more: 78 pixels for the search field's magnifier.
 MOST_DIFFERING = 16
 
-# The layout's landmarks; each one visible in one direction must be visible in the other.
-LANDMARKS = (
+# The landmarks whose place does not depend on the words: the Arabic page's must be the
+# English page's mirrored, across the line (their heights follow the text's length).
+FRAME = (
     ".editions-switcher",
-    ".editions-switcher .editions-all",
     ".mobile-header",
     "label.nav-overlay-icon",
     ".header-center a",
@@ -55,14 +55,21 @@ LANDMARKS = (
     ".sidebar-drawer",
     ".sidebar-brand",
     ".sidebar-search-container",
-    ".sidebar-tree",
-    ".sidebar-tree .current-page > a",
     ".content-icon-container",
     ".theme-toggle-content",
     "label.toc-content-icon",
     ".toc-drawer",
-    ".toc-tree",
     "article",
+    "footer",
+)
+# The layout's landmarks, the frame and those that follow the words; each one visible in one
+# direction must be visible in the other.
+LANDMARKS = (
+    *FRAME,
+    ".editions-switcher .editions-all",
+    ".sidebar-tree",
+    ".sidebar-tree .current-page > a",
+    ".toc-tree",
     "article ul",
     "article blockquote",
     "article .admonition",
@@ -72,7 +79,6 @@ LANDMARKS = (
     "aside.footnote",
     "aside.footnote > span",
     "aside.footnote > p",
-    "footer",
     ".related-pages a.prev-page",
     ".related-pages a.next-page",
     ".bottom-of-page",
@@ -303,27 +309,6 @@ def test_right_to_left_layout_is_the_left_to_right_one_mirrored(
     assert not differences and pixels <= MOST_DIFFERING, report
     ltr.context.close()
     rtl.context.close()
-
-
-# The landmarks whose place does not depend on the words: the Arabic page's must be the
-# English page's mirrored, across the line (their heights follow the text's length).
-FRAME = (
-    ".editions-switcher",
-    ".mobile-header",
-    "label.nav-overlay-icon",
-    ".header-center a",
-    ".theme-toggle-header",
-    "label.toc-header-icon",
-    ".sidebar-drawer",
-    ".sidebar-brand",
-    ".sidebar-search-container",
-    ".content-icon-container",
-    ".theme-toggle-content",
-    "label.toc-content-icon",
-    ".toc-drawer",
-    "article",
-    "footer",
-)
 
 
 def across(boxes: dict[str, list[int]]) -> dict[str, list[int]]:

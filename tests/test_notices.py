@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import format_percent
+from playwright.sync_api import Browser
 
+from browsing import new_page, served
 from conftest import ROOTS
 from editions.cli import main
 from editions.declaration import load_project
@@ -241,3 +243,17 @@ def test_a_translation_reviewed_in_the_catalog_loses_its_mark_at_the_next_build(
     page = article(site, "de/story.html")
     assert "Die Fähre fuhr um sechs Uhr morgens ab." in [block.text for block in page.blocks]
     assert page.marks == 3 and page.notice_text.endswith(" · 3 Absätze auf Englisch")
+
+
+def test_a_paragraph_in_english_reads_left_to_right_on_the_left_of_an_arabic_page(
+    notices_site: Path, browser: Browser
+) -> None:
+    with served(notices_site) as url:
+        page = new_page(browser)
+        page.goto(url + "ar/story.html")
+        style = "p => [getComputedStyle(p).direction, getComputedStyle(p).textAlign]"
+        english = page.locator("article p.untranslated", has_text="Trucks waited")
+        assert english.evaluate(style) == ["ltr", "left"]
+        arabic = page.locator("article section p:not(.untranslated)").first
+        assert arabic.evaluate(style) == ["rtl", "right"]
+        page.context.close()

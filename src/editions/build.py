@@ -111,7 +111,7 @@ def write_site_pages(project: Project) -> Path:
         tags = published_editions(project.build_dir, [lang.tag for lang in project.editions])
         editions = [language for language in project.editions if language.tag in tags]
         landing = write_landing(project, editions)
-        write_not_found(project, editions, project.settings.title)
+        write_not_found(project, editions)
         write_sitemap(project, editions)
     except OSError as error:
         raise cannot_write(error, published_dir(project.build_dir)) from None

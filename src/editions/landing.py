@@ -166,14 +166,14 @@ def write_landing(project: Project, editions: list[Language]) -> Path:
     return path
 
 
-def render_not_found(project: Project, editions: list[Language], title: str) -> str:
+def render_not_found(project: Project, editions: list[Language]) -> str:
     source = project.source_language
     root = root_path(project)
     return (
         _templates()
         .get_template(NOT_FOUND_PAGE)
         .render(
-            title=title,
+            title=project.title_of(source),  # as the landing page's, without JavaScript
             source=source,
             heading=gettext(source.locale, "Page not found"),
             intro=gettext(
@@ -187,12 +187,12 @@ def render_not_found(project: Project, editions: list[Language], title: str) -> 
     )
 
 
-def write_not_found(project: Project, editions: list[Language], title: str) -> Path:
+def write_not_found(project: Project, editions: list[Language]) -> Path:
     """Write the site's ``404.html``, which sends a reader on to their edition's 404 page.
 
     Web servers (GitHub Pages, Netlify, a ``ErrorDocument 404 /404.html``) serve the
     site root's 404 page for any missing URL; each edition's own is in its language.
     """
     path = published_dir(project.build_dir) / NOT_FOUND_PAGE
-    write_if_changed(path, render_not_found(project, editions, title).encode("utf-8"))
+    write_if_changed(path, render_not_found(project, editions).encode("utf-8"))
     return path
